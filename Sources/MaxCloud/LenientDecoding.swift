@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reading fields that a server may leave out, set to null or give in the wrong type.
+extension KeyedDecodingContainer {
+    /// An integer, also from a whole-valued float or a numeric string; `nil` when absent.
+    ///
+    /// A value of another type is noted in `problems` and read as `nil`.
+    func lenientInt(_ key: Key, problems: inout [String]) -> Int? {
+        guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
+        if let value = try? decode(Int.self, forKey: key) { return value }
+        if let value = try? decode(Double.self, forKey: key),
+            value.isFinite, value.rounded() == value, abs(value) < 9e15
+        {
+            return Int(value)
+        }
+        if let text = try? decode(String.self, forKey: key) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let value = Int(trimmed) {
+                problems.append("\(key.stringValue) was the string \"\(text)\", read as \(value)")
+                return value
+            }
+            if trimmed.isEmpty { return nil }
+            problems.append("\(key.stringValue) \"\(text)\" is not a number")
+            return nil
+        }
+        problems.append("\(key.stringValue) is not a number")
+        return nil
+    }
+
+    /// An integer where no problem list is kept.
+    func lenientInt(_ key: Key) -> Int? {
+        var ignored: [String] = []
+        return lenientInt(key, problems: &ignored)
+    }
+
+    /// A string, also from a number or a boolean; `nil` when absent, null or a container.
+    func lenientString(_ key: Key) -> String? {
+        guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
+        if let value = try? decode(String.self, forKey: key) { return value }
+        if let value = try? decode(Int.self, forKey: key) { return String(value) }
+        if let value = try? decode(Double.self, forKey: key) { return String(value) }
+        if let value = try? decode(Bool.self, forKey: key) { return String(value) }
+        return nil
+    }
+
+    /// A list of strings; entries of other types are dropped, a lone string is a list of one.
+    func lenientStringList(_ key: Key) -> [String]? {
+        guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
+        if let list = try? decode([LenientString].self, forKey: key) {
+            return list.compactMap(\.value)
+        }
+        if let single = try? decode(String.self, forKey: key) { return [single] }
+        return nil
+    }
+}
+
+/// One entry of a list that should hold strings.
+struct LenientString: Decodable {
+    var value: String?
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        value = try? c.decode(String.self)
+    }
+}
+
+/// Consumes one JSON value of any shape, to step over an entry that cannot be read.
+struct SkippedValue: Decodable {
+    init(from decoder: any Decoder) throws {}
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Talks to the MaxCloud API: log in, switch company, list tickets. Each call checks the
+/// HTTP status and the body's `status`, retries what is worth retrying, and throws a
+/// `MaxCloudError` that names the call, company, scope, page and `request_id`.
+public struct MaxCloudClient: Sendable {
+    /// The API root, such as `https://maxcloud-api-test.spotmaxtech.com`.
+    public let baseURL: URL
+    /// How failed requests are retried.
+    public var retry: RetryPolicy
+    /// Sent as `User-Agent`.
+    public var userAgent = "maxcloud-report/1.0"
+    let transport: any HTTPTransport
+    let observer: (@Sendable (RequestEvent) -> Void)?
+
+    /// Creates a client.
+    /// - Throws: `MaxCloudError.insecureURL` for `http://` to a host other than loopback,
+    ///   unless `allowInsecureHTTP` is set.
+    public init(
+        baseURL: URL, transport: (any HTTPTransport)? = nil, retry: RetryPolicy = RetryPolicy(),
+        allowInsecureHTTP: Bool = false, observer: (@Sendable (RequestEvent) -> Void)? = nil
+    ) throws(MaxCloudError) {
+        let scheme = baseURL.scheme?.lowercased()
+        guard scheme == "https" || scheme == "http", baseURL.host != nil else {
+            throw .insecureURL(baseURL.absoluteString)
+        }
+        if scheme == "http", !allowInsecureHTTP, !Self.isLoopback(baseURL.host ?? "") {
+            throw .insecureURL(baseURL.absoluteString)
+        }
+        if Self.isLoopback(baseURL.host ?? "") { Self.bypassProxyForLoopback() }
+        self.baseURL = baseURL
+        self.retry = retry
+        self.transport = transport ?? URLSessionTransport()
+        self.observer = observer
+    }
+
+    /// Logs in.
+    /// - Throws: `MaxCloudError.loginRefused` when the server refuses the credentials.
+    public func login(email: String, password: String) async throws -> LoginSession {
+        let body = try JSONSerialization.data(withJSONObject: ["email": email, "password": password])
+        do {
+            let (data, requestID): (TokenData, String?) = try await call(
+                .login, RequestContext(), method: "POST", path: "/api/login", query: [],
+                token: nil, body: body)
+            guard let token = data.token, !token.isEmpty else {
+                throw MaxCloudError.badResponse(
+                    .login, RequestContext(), reason: "the answer holds no token",
+                    requestID: requestID)
+            }
+            return LoginSession(
+                token: token, company: data.company, allCompanies: data.allCompanies,
+                requestID: requestID)
+        } catch let error as MaxCloudError {
+            switch error {
+            case .apiStatus(_, _, let status, let message, let id) where [400, 401, 403].contains(status):
+                throw MaxCloudError.loginRefused(message: message, requestID: id)
+            case .httpStatus(_, _, let status, let message, let id) where [401, 403].contains(status):
+                throw MaxCloudError.loginRefused(
+                    message: message ?? "HTTP status \(status)", requestID: id)
+            default: throw error
+            }
+        }
+    }
+
+    /// Switches to a company and returns the token for it.
+    public func switchCompany(to company: Company, token: String) async throws -> String {
+        let context = RequestContext(companyID: company.id, companyName: company.name)
+        let body = try JSONSerialization.data(withJSONObject: ["company_id": company.id])
+        let (data, requestID): (TokenData, String?) = try await call(
+            .switchCompany, context, method: "POST", path: "/api/company/switch", query: [],
+            token: token, body: body)
+        guard let newToken = data.token, !newToken.isEmpty else {
+            throw MaxCloudError.badResponse(
+                .switchCompany, context, reason: "the answer holds no token", requestID: requestID)
+        }
+        if let switched = data.company, switched.id != company.id {
+            throw MaxCloudError.badResponse(
+                .switchCompany, context,
+                reason: "the server switched to company \(switched.id) instead", requestID: requestID)
+        }
+        return newToken
+    }
+
+    /// Reads one page of a source's tickets with the company's token.
+    public func ticketPage(
+        _ source: TicketSource, page: Int, pageSize: Int, includeClosed: Bool, token: String
+    ) async throws -> TicketPage {
+        let context = RequestContext(source: source, page: page)
+        var query = [
+            URLQueryItem(name: "scope", value: String(source.scope.rawValue)),
+            URLQueryItem(name: "page", value: String(page)),
+            URLQueryItem(name: "page_size", value: String(pageSize)),
+        ]
+        if let tag = source.groupTag { query.append(URLQueryItem(name: "group_tag", value: tag)) }
+        query.append(URLQueryItem(name: "include_closed", value: includeClosed ? "true" : "false"))
+
+        let (data, requestID): (TicketPageData, String?) = try await call(
+            .listTickets, context, method: "GET", path: "/api/tickets", query: query, token: token,
+            body: nil)
+        guard let resultCount = data.resultCount else {
+            throw MaxCloudError.badResponse(
+                .listTickets, context, reason: "the page has no result_count", requestID: requestID)
+        }
+        return TicketPage(
+            page: data.page, pageCount: max(0, data.pageCount ?? 0), resultCount: max(0, resultCount),
+            open: data.open, closed: data.closed, tickets: data.tickets, problems: data.problems,
+            searchScope: data.searchScope, requestID: requestID)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1"
+    }
+
+    /// libcurl under URLSession obeys `http_proxy` even for 127.0.0.1; loopback must never
+    /// go through a proxy, so it is added to `no_proxy` for this process.
+    private static func bypassProxyForLoopback() {
+        for name in ["no_proxy", "NO_PROXY"] {
+            let current = ProcessInfo.processInfo.environment[name] ?? ""
+            if current.contains("127.0.0.1") { continue }
+            let value = ([current] + ["127.0.0.1", "localhost", "::1"])
+                .filter { !$0.isEmpty }.joined(separator: ",")
+            setenv(name, value, 1)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The API call an error happened in.
+public enum APICall: String, Sendable {
+    /// `POST /api/login`.
+    case login = "log in"
+    /// `POST /api/company/switch`.
+    case switchCompany = "switch company"
+    /// `GET /api/tickets`.
+    case listTickets = "list tickets"
+}
+
+/// Where a request was made: which company, scope, tag and page. Every part is optional so
+/// that a log-in, which has none, is described too.
+public struct RequestContext: Sendable, Hashable, CustomStringConvertible {
+    /// The company's id.
+    public var companyID: Int?
+    /// The company's name.
+    public var companyName: String?
+    /// The scope being read.
+    public var scope: Scope?
+    /// The group tag being read.
+    public var groupTag: String?
+    /// The page asked for.
+    public var page: Int?
+
+    /// Creates a context.
+    public init(
+        companyID: Int? = nil, companyName: String? = nil, scope: Scope? = nil,
+        groupTag: String? = nil, page: Int? = nil
+    ) {
+        self.companyID = companyID
+        self.companyName = companyName
+        self.scope = scope
+        self.groupTag = groupTag
+        self.page = page
+    }
+
+    /// The context of one page of a source.
+    public init(source: TicketSource, page: Int) {
+        self.init(
+            companyID: source.companyID, companyName: source.companyName, scope: source.scope,
+            groupTag: source.groupTag, page: page)
+    }
+
+    /// `company 运维二组 (2), scope tag 'network', page 3`, or an empty string.
+    public var description: String {
+        var parts: [String] = []
+        if let companyID {
+            parts.append("company \(companyName.map { "\($0) " } ?? "")(\(companyID))")
+        }
+        if let scope {
+            parts.append("scope \(scope.name)" + (groupTag.map { " '\($0)'" } ?? ""))
+        }
+        if let page { parts.append("page \(page)") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Everything that can go wrong talking to the MaxCloud API. Each case names the call, the
+/// company, scope and page, and the server's `request_id` when there was one; none ever
+/// holds a password or a token.
+public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
+    /// The request did not get an answer: refused, reset, timed out, DNS.
+    case transport(APICall, RequestContext, reason: String)
+    /// The HTTP status was not 200.
+    case httpStatus(APICall, RequestContext, status: Int, message: String?, requestID: String?)
+    /// HTTP said 200 but the body's `status` did not.
+    case apiStatus(APICall, RequestContext, status: Int, message: String, requestID: String?)
+    /// The body was not the documented envelope: not JSON, an HTML page, cut short, or
+    /// JSON of another shape.
+    case badResponse(APICall, RequestContext, reason: String, requestID: String?)
+    /// The server refused the e-mail and password.
+    case loginRefused(message: String, requestID: String?)
+    /// A page held a ticket of another company than the one being read.
+    case tenantMismatch(RequestContext, ticketID: Int, ticketCompanyID: Int, requestID: String?)
+    /// The company named on the command line is not among the account's companies.
+    case unknownCompany(String, available: [Company])
+    /// The base URL is not one the client will send credentials to.
+    case insecureURL(String)
+
+    /// The server's `request_id`, when the failing answer had one.
+    public var requestID: String? {
+        switch self {
+        case .httpStatus(_, _, _, _, let id), .apiStatus(_, _, _, _, let id),
+            .badResponse(_, _, _, let id), .loginRefused(_, let id),
+            .tenantMismatch(_, _, _, let id):
+            id
+        case .transport, .unknownCompany, .insecureURL: nil
+        }
+    }
+
+    /// Whether the error is the server saying the token is no longer valid (401).
+    public var isUnauthorized: Bool {
+        switch self {
+        case .httpStatus(_, _, let status, _, _), .apiStatus(_, _, let status, _, _):
+            status == 401
+        default: false
+        }
+    }
+
+    public var description: String {
+        func lead(_ call: APICall, _ context: RequestContext) -> String {
+            let place = context.description
+            return place.isEmpty ? "\(call.rawValue) failed" : "\(call.rawValue) failed for \(place)"
+        }
+        func rid(_ id: String?) -> String { " (request_id \(id ?? "none"))" }
+        switch self {
+        case .transport(let call, let context, let reason):
+            return "\(lead(call, context)): \(reason)"
+        case .httpStatus(let call, let context, let status, let message, let id):
+            let said = message.map { ": \($0)" } ?? ""
+            return "\(lead(call, context)): HTTP status \(status)\(said)\(rid(id))"
+        case .apiStatus(let call, let context, let status, let message, let id):
+            return "\(lead(call, context)): the server answered status \(status) '\(message)'\(rid(id))"
+        case .badResponse(let call, let context, let reason, let id):
+            return "\(lead(call, context)): \(reason)\(rid(id))"
+        case .loginRefused(let message, let id):
+            return "log in refused: \(message)\(rid(id)); check the e-mail and MAXCLOUD_PASSWORD"
+        case .tenantMismatch(let context, let ticketID, let ticketCompanyID, let id):
+            return
+                "list tickets for \(context) returned ticket \(ticketID) of company \(ticketCompanyID), "
+                + "not of the company being read; stopping so that no other company's tickets "
+                + "reach the report\(rid(id))"
+        case .unknownCompany(let wanted, let available):
+            let names = available.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            return "company '\(wanted)' is not among the account's companies: \(names)"
+        case .insecureURL(let url):
+            return
+                "refusing to send credentials over plain HTTP to \(url); use https://, "
+                + "or --insecure-http if you really mean it"
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// What reading one source gave: its tickets and what the server said about the list.
+public struct SourceResult: Sendable {
+    /// The source read.
+    public var source: TicketSource
+    /// Pages read (each page once, however often it had to be tried).
+    public var pages: Int
+    /// `page_count` from the last page read.
+    public var pageCount: Int
+    /// `result_count` from the first page.
+    public var firstResultCount: Int
+    /// `result_count` from the last page read.
+    public var resultCount: Int
+    /// Tickets received, counting one seen twice twice.
+    public var fetched: Int
+    /// `open` from the last page read.
+    public var serverOpen: Int?
+    /// `closed` from the last page read.
+    public var serverClosed: Int?
+    /// The source's tickets, one per id, in the order first seen.
+    public var tickets: [Ticket]
+    /// What did not add up or could not be read, one sentence each.
+    public var warnings: [String]
+    /// Whether the unique tickets match `result_count`.
+    public var complete: Bool
+}
+
+/// Reads every page of a source.
+///
+/// The first page tells how many pages there are; the rest are read concurrently, up to
+/// `concurrency` at a time. Page counts come only from the server's answers, never from
+/// the page size asked for. Tickets are told apart by id; a ticket of another company
+/// stops the run.
+public struct TicketFetcher: Sendable {
+    /// The client.
+    public var client: MaxCloudClient
+    /// The account's tokens.
+    public var sessions: Sessions
+    /// The page size asked for; the server may give fewer.
+    public var pageSize: Int
+    /// Whether closed tickets are listed.
+    public var includeClosed: Bool
+    /// Pages in flight at once, per source.
+    public var concurrency: Int
+    /// Called after each page with the source, pages read so far, the page count and the
+    /// tickets so far; for progress.
+    public var onPage: (@Sendable (TicketSource, Int, Int, Int) -> Void)?
+
+    /// Creates a fetcher.
+    public init(
+        client: MaxCloudClient, sessions: Sessions, pageSize: Int = 100, includeClosed: Bool = true,
+        concurrency: Int = 4, onPage: (@Sendable (TicketSource, Int, Int, Int) -> Void)? = nil
+    ) {
+        self.client = client
+        self.sessions = sessions
+        self.pageSize = max(1, pageSize)
+        self.includeClosed = includeClosed
+        self.concurrency = max(1, concurrency)
+        self.onPage = onPage
+    }
+
+    /// Reads one page with the company's token; a 401 renews the token once and tries again.
+    public func page(_ number: Int, of source: TicketSource, company: Company) async throws
+        -> TicketPage
+    {
+        let token = try await sessions.token(for: company)
+        let page: TicketPage
+        do {
+            page = try await client.ticketPage(
+                source, page: number, pageSize: pageSize, includeClosed: includeClosed, token: token)
+        } catch let error as MaxCloudError where error.isUnauthorized {
+            let renewed = try await sessions.renew(for: company, refused: token)
+            page = try await client.ticketPage(
+                source, page: number, pageSize: pageSize, includeClosed: includeClosed,
+                token: renewed)
+        }
+        try checkTenant(page, source: source, number: number)
+        return page
+    }
+
+    private func checkTenant(_ page: TicketPage, source: TicketSource, number: Int) throws {
+        for ticket in page.tickets {
+            if let owner = ticket.companyID, owner != source.companyID {
+                throw MaxCloudError.tenantMismatch(
+                    RequestContext(source: source, page: number), ticketID: ticket.id,
+                    ticketCompanyID: owner, requestID: page.requestID)
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where the tool's messages go: standard error, one line per event, quiet by default
+/// for per-request detail. Messages never hold a password or a token.
+public struct Console: Sendable {
+    /// Nothing but errors.
+    public var quiet = false
+    /// One line per HTTP request.
+    public var verbose = false
+    /// Whether standard error is a terminal (colour, live lines).
+    public let isTerminal: Bool
+    /// Whether colour is wanted: a terminal, and `NO_COLOR` unset.
+    public let colour: Bool
+
+    /// Creates a console for this process.
+    public init(quiet: Bool = false, verbose: Bool = false) {
+        self.quiet = quiet
+        self.verbose = verbose
+        isTerminal = isatty(STDERR_FILENO) == 1
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        colour = isTerminal && !noColour
+    }
+
+    /// A progress or information line, unless quiet.
+    public func info(_ text: String) {
+        guard !quiet else { return }
+        Self.write(text)
+    }
+
+    /// A per-request line, only when verbose.
+    public func detail(_ text: @autoclosure () -> String) {
+        guard verbose, !quiet else { return }
+        Self.write(text())
+    }
+
+    /// A warning, unless quiet.
+    public func warning(_ text: String) {
+        guard !quiet else { return }
+        Self.write(colour ? "\u{1B}[33mwarning:\u{1B}[0m \(text)" : "warning: \(text)")
+    }
+
+    /// An error; always shown.
+    public func error(_ text: String) {
+        Self.write(colour ? "\u{1B}[31merror:\u{1B}[0m \(text)" : "error: \(text)")
+    }
+
+    /// Writes a line to standard error.
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes text to standard output.
+    public static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MaxCloud
+import Reports
+
+/// Turning parsed arguments and the environment into the library's settings.
+extension CommandContext {
+    /// Fetch settings from the connection options; flags win over the environment.
+    func fetchSettings() throws -> FetchSettings {
+        let args = arguments
+        let base = args.value("base-url") ?? environment["MAXCLOUD_BASE_URL"] ?? CLI.defaultBaseURL
+        guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", url.host != nil
+        else { throw UsageError("invalid --base-url '\(base)': expected https://host[:port]") }
+        guard let email = args.value("email") ?? environment["MAXCLOUD_EMAIL"], !email.isEmpty else {
+            throw UsageError("no e-mail: give --email E or set MAXCLOUD_EMAIL")
+        }
+        let password = try readPassword()
+        var settings = FetchSettings(baseURL: url, email: email, password: password)
+        try applySelection(to: &settings)
+        settings.pageSize = try integer("page-size", default: 100, range: 1...10_000)
+        settings.concurrency = try integer("concurrency", default: 4, range: 1...64)
+        let retries = try integer("retries", default: 4, range: 0...20)
+        settings.retry = RetryPolicy(maxAttempts: retries + 1)
+        settings.timeout = Double(try integer("timeout", default: 30, range: 1...3600))
+        settings.allowInsecureHTTP = args.has("insecure-http")
+        settings.allowPartial = args.has("allow-partial")
+        return settings
+    }
+
+    /// Companies, scopes, tags and open/closed from the options.
+    func applySelection(to settings: inout FetchSettings) throws {
+        let args = arguments
+        let companies = args.list("company")
+        settings.companies = companies.isEmpty ? ["all"] : companies
+        var scopes: [Scope] = []
+        for word in args.list("scope") {
+            guard let scope = Scope(argument: word) else {
+                throw UsageError("unknown scope '\(word)': use company, team, assigned, tag or 0-3")
+            }
+            scopes.append(scope)
+        }
+        settings.tags = (args.values["tag"] ?? []).filter { !$0.isEmpty }
+        if scopes.contains(.tag), settings.tags.isEmpty {
+            throw UsageError("scope 'tag' needs at least one --tag T")
+        }
+        if scopes.isEmpty { scopes = settings.tags.isEmpty ? [.company] : [] }
+        settings.scopes = scopes.filter { $0 != .tag }
+        if args.has("open-only"), args.has("include-closed") {
+            throw UsageError("'--open-only' and '--include-closed' contradict each other; give one")
+        }
+        settings.includeClosed = !args.has("open-only")
+    }
+
+    /// The password from standard input (`--password-stdin`) or `MAXCLOUD_PASSWORD`.
+    func readPassword() throws -> String {
+        if arguments.has("password-stdin") {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw UsageError("--password-stdin: standard input held no password")
+            }
+            return line
+        }
+        guard let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty else {
+            throw UsageError("no password: set MAXCLOUD_PASSWORD or use --password-stdin")
+        }
+        return password
+    }
+
+    /// Render settings and the clock from the rendering options.
+    func renderSettings(defaultAsOf: String? = nil) throws -> (RenderSettings, ReportClock) {
+        let args = arguments
+        let clock = try ReportClock(
+            timeZone: args.value("timezone") ?? "Asia/Shanghai", asOf: args.value("as-of") ?? defaultAsOf)
+        var formats = OutputFormat.allCases
+        let words = args.values["format"] ?? []
+        if !words.isEmpty {
+            switch OutputFormat.parseList(words.joined(separator: ",")) {
+            case .success(let chosen): formats = chosen
+            case .failure(let error):
+                throw UsageError("unknown format '\(error.word)': use any of json,csv,md,html,xlsx")
+            }
+        }
+        let out = URL(fileURLWithPath: args.value("out") ?? "report")
+        let templates = try ReportTemplates(
+            overrides: args.value("templates").map { URL(fileURLWithPath: $0) })
+        var settings = RenderSettings(outDirectory: out, templates: templates)
+        settings.formats = formats
+        settings.bom = !args.has("no-bom")
+        return (settings, clock)
+    }
+
+    /// A whole number option within a range.
+    func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = arguments.value(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError(
+                "invalid value '\(text)' for --\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

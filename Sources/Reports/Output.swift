@@ -1,0 +1,81 @@
+import Foundation
+
+/// Files of one report, written to temporary names in the output folder and renamed into
+/// place only when every one of them is ready, so a reader never sees half a file and a
+/// failed run leaves the previous report as it was.
+public final class OutputBatch {
+    /// The output folder.
+    public let directory: URL
+    private var staged: [(temporary: URL, final: URL)] = []
+    private var committed = false
+
+    /// Creates the folder if needed.
+    /// - Throws: `ReportError.write` when the folder cannot be made.
+    public init(directory: URL) throws(ReportError) {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .write(path: directory.path, reason: error.localizedDescription)
+        }
+    }
+
+    deinit { if !committed { discard() } }
+
+    /// A temporary path for the file `name`, to be renamed by `commit()`.
+    public func stage(_ name: String) -> URL {
+        let temporary = directory.appendingPathComponent(
+            ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        staged.append((temporary, directory.appendingPathComponent(name)))
+        return temporary
+    }
+
+    /// Writes `data` to the staged file for `name`.
+    public func write(_ name: String, data: Data) throws(ReportError) {
+        let url = stage(name)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw .write(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes the staged file for `name` through a CSV writer.
+    public func writeCSV(_ name: String, bom: Bool, _ body: (inout CSVWriter) throws -> Void)
+        throws
+    {
+        let url = stage(name)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: url.path)
+        else { throw ReportError.write(path: url.path, reason: "cannot create the file") }
+        defer { try? handle.close() }
+        var writer = CSVWriter(bom: bom) { bytes in
+            try handle.write(contentsOf: Data(bytes))
+        }
+        try body(&writer)
+        try writer.flush()
+        try handle.synchronize()
+    }
+
+    /// Renames every staged file into place.
+    public func commit() throws(ReportError) {
+        for (temporary, final) in staged {
+            if rename(temporary.path, final.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw .write(path: final.path, reason: reason)
+            }
+        }
+        committed = true
+        staged = []
+    }
+
+    /// Removes every staged file that is still there.
+    public func discard() {
+        for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+        staged = []
+    }
+
+    /// The final paths, in the order staged.
+    public var finalNames: [String] { staged.map(\.final.lastPathComponent) }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import MaxCloud
+
+/// Everything a run fetched, so that reports can be rendered again without the network
+/// (`fetch` writes it, `render --from` reads it). It holds no password and no token.
+public struct Snapshot: Codable, Sendable {
+    /// The snapshot format's version.
+    public var version: Int
+    /// The API root the tickets came from.
+    public var baseURL: String
+    /// When the fetch ended, ISO 8601 in UTC.
+    public var fetchedAt: String
+    /// The companies selected, in the account's order.
+    public var companies: [Company]
+    /// Whether closed tickets were listed.
+    public var includeClosed: Bool
+    /// What each source gave.
+    public var sources: [SourceRecord]
+    /// Every ticket once per (company, id), its `company_id` set to the company it was read from.
+    public var tickets: [Ticket]
+    /// What did not add up, one sentence each.
+    public var warnings: [String]
+    /// Sources that could not be read at all (only with `--allow-partial`).
+    public var failedSources: [String]
+
+    /// Creates a snapshot.
+    public init(
+        baseURL: String, fetchedAt: String, companies: [Company], includeClosed: Bool,
+        sources: [SourceRecord], tickets: [Ticket], warnings: [String], failedSources: [String] = []
+    ) {
+        self.version = 1
+        self.baseURL = baseURL
+        self.fetchedAt = fetchedAt
+        self.companies = companies
+        self.includeClosed = includeClosed
+        self.sources = sources
+        self.tickets = tickets
+        self.warnings = warnings
+        self.failedSources = failedSources
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, companies, sources, tickets, warnings
+        case baseURL = "base_url"
+        case fetchedAt = "fetched_at"
+        case includeClosed = "include_closed"
+        case failedSources = "failed_sources"
+    }
+
+    /// Whether everything fetched adds up to what the server said.
+    public var complete: Bool { failedSources.isEmpty && sources.allSatisfy(\.complete) }
+
+    /// Reads a snapshot file.
+    public static func read(from path: String) throws(ReportError) -> Snapshot {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .badSnapshot(path: path, reason: error.localizedDescription)
+        }
+        do {
+            let snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
+            guard snapshot.version == 1 else {
+                throw ReportError.badSnapshot(
+                    path: path, reason: "version \(snapshot.version) is not supported (expected 1)")
+            }
+            return snapshot
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw .badSnapshot(path: path, reason: "not a snapshot written by fetch (\(error))")
+        }
+    }
+
+    /// The snapshot as JSON.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// What one source (company, scope, tag) gave.
+public struct SourceRecord: Codable, Sendable, Equatable {
+    /// The company's id.
+    public var companyID: Int
+    /// The company's name.
+    public var company: String
+    /// The scope's name.
+    public var scope: String
+    /// The group tag, for scope `tag`.
+    public var groupTag: String?
+    /// Pages read.
+    public var pages: Int
+    /// `result_count` as the last page said.
+    public var resultCount: Int
+    /// Tickets received, duplicates included.
+    public var fetched: Int
+    /// Distinct tickets received.
+    public var unique: Int
+    /// `open` as the server said for the whole scope.
+    public var serverOpen: Int?
+    /// `closed` as the server said for the whole scope.
+    public var serverClosed: Int?
+    /// Whether the distinct tickets match `result_count`.
+    public var complete: Bool
+
+    /// Creates a record.
+    public init(
+        companyID: Int, company: String, scope: String, groupTag: String?, pages: Int,
+        resultCount: Int, fetched: Int, unique: Int, serverOpen: Int?, serverClosed: Int?,
+        complete: Bool
+    ) {
+        self.companyID = companyID
+        self.company = company
+        self.scope = scope
+        self.groupTag = groupTag
+        self.pages = pages
+        self.resultCount = resultCount
+        self.fetched = fetched
+        self.unique = unique
+        self.serverOpen = serverOpen
+        self.serverClosed = serverClosed
+        self.complete = complete
+    }
+
+    /// The record of a source's result.
+    public init(_ result: SourceResult) {
+        self.init(
+            companyID: result.source.companyID, company: result.source.companyName,
+            scope: result.source.scope.name, groupTag: result.source.groupTag, pages: result.pages,
+            resultCount: result.resultCount, fetched: result.fetched, unique: result.tickets.count,
+            serverOpen: result.serverOpen, serverClosed: result.serverClosed,
+            complete: result.complete)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case company, scope, pages, fetched, unique, complete
+        case companyID = "company_id"
+        case groupTag = "group_tag"
+        case resultCount = "result_count"
+        case serverOpen = "server_open"
+        case serverClosed = "server_closed"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(companyID, forKey: .companyID)
+        try c.encode(company, forKey: .company)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(groupTag, forKey: .groupTag)  // null, not missing, as the contract shows
+        try c.encode(pages, forKey: .pages)
+        try c.encode(resultCount, forKey: .resultCount)
+        try c.encode(fetched, forKey: .fetched)
+        try c.encode(unique, forKey: .unique)
+        try c.encode(serverOpen, forKey: .serverOpen)
+        try c.encode(serverClosed, forKey: .serverClosed)
+        try c.encode(complete, forKey: .complete)
+    }
+}

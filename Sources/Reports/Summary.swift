@@ -1,0 +1,111 @@
+/// Counts of one key of one dimension.
+public struct DimensionRow: Codable, Sendable, Equatable {
+    /// The key: a company name, `"2"`, an e-mail, a state, an age bucket.
+    public var key: String
+    /// Open tickets.
+    public var open: Int
+    /// Closed tickets.
+    public var closed: Int
+    /// Open plus closed.
+    public var total: Int
+    /// The company's id, in `by_company` only.
+    public var companyID: Int?
+
+    /// Creates a row.
+    public init(key: String, open: Int = 0, closed: Int = 0, companyID: Int? = nil) {
+        self.key = key
+        self.open = open
+        self.closed = closed
+        self.total = open + closed
+        self.companyID = companyID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, open, closed, total
+        case companyID = "company_id"
+    }
+}
+
+/// Ticket totals.
+public struct Totals: Codable, Sendable, Equatable {
+    /// Distinct tickets.
+    public var tickets: Int
+    /// Open tickets.
+    public var open: Int
+    /// Closed tickets.
+    public var closed: Int
+}
+
+/// One of the oldest open tickets, for the reports' "oldest open" list.
+public struct OldTicket: Codable, Sendable, Equatable {
+    /// The company's name.
+    public var company: String
+    /// The company's id.
+    public var companyID: Int
+    /// The ticket's id.
+    public var id: Int
+    /// The subject.
+    public var subject: String
+    /// The priority key.
+    public var priority: String
+    /// The assignee key.
+    public var assignee: String
+    /// The state key.
+    public var state: String
+    /// `created_at` as the API wrote it.
+    public var createdAt: String
+    /// Whole days of age.
+    public var ageDays: Int
+
+    enum CodingKeys: String, CodingKey {
+        case company, id, subject, priority, assignee, state
+        case companyID = "company_id"
+        case createdAt = "created_at"
+        case ageDays = "age_days"
+    }
+}
+
+/// `summary.json`: the counts every output shows, by the counting rules of DESIGN.md.
+public struct Summary: Codable, Sendable {
+    /// The report's "now", ISO 8601 with the report zone's offset.
+    public var asOf: String
+    /// The report's zone as given.
+    public var timezone: String
+    /// Whether everything fetched adds up to what the server said.
+    public var complete: Bool
+    /// Why not, and other things a reader should know.
+    public var warnings: [String]
+    /// Ticket totals.
+    public var totals: Totals
+    /// Per company, every selected company, in the account's order.
+    public var byCompany: [DimensionRow]
+    /// Per priority, numeric order, `none` last.
+    public var byPriority: [DimensionRow]
+    /// Per assignee, most open first.
+    public var byAssignee: [DimensionRow]
+    /// Per state, most tickets first.
+    public var byState: [DimensionRow]
+    /// Per age bucket, every bucket in order, zeros included.
+    public var byAge: [DimensionRow]
+    /// What each source gave.
+    public var sources: [SourceRecord]
+    /// Sources that could not be read (only with `--allow-partial`).
+    public var failedSources: [String]
+    /// Whether closed tickets were listed.
+    public var includeClosed: Bool
+    /// The ten oldest open tickets.
+    public var oldestOpen: [OldTicket]
+
+    enum CodingKeys: String, CodingKey {
+        case timezone, complete, warnings, totals, sources
+        case asOf = "as_of"
+        case byCompany = "by_company"
+        case byPriority = "by_priority"
+        case byAssignee = "by_assignee"
+        case byState = "by_state"
+        case byAge = "by_age"
+        case failedSources = "failed_sources"
+        case includeClosed = "include_closed"
+        case oldestOpen = "oldest_open"
+    }
+}

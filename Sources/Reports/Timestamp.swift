@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reading and splitting the API's timestamps without Foundation's date parsers, which
+/// are slow on Linux: `YYYY-MM-DD HH:MM:SS` (a `T` also accepted, optional fraction,
+/// optional `Z` or `±HH:MM`), read in a given zone when it carries none.
+public enum Timestamp {
+    /// Local calendar fields.
+    public struct Fields: Sendable, Equatable {
+        /// Year, month (1-12), day (1-31), hour, minute, second.
+        public var year, month, day, hour, minute, second: Int
+    }
+
+    /// The instant a timestamp names, or nil when it is not a valid timestamp.
+    public static func parse(_ text: String, in zone: TimeZone) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, in: zone) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, in zone: TimeZone) -> Date? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end - start >= 19 else { return nil }
+        let b = UnsafeBufferPointer(rebasing: bytes[start..<end])
+
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in from..<(from + count) {
+                let digit = Int(b[i]) - 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A,
+            b[16] == 0x3A, let year = number(0, 4), let month = number(5, 2),
+            let day = number(8, 2), let hour = number(11, 2), let minute = number(14, 2),
+            let second = number(17, 2)
+        else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+
+        // Optional fraction, then optional zone.
+        var i = 19
+        var fraction = 0.0
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            var scale = 0.1
+            let digitsStart = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                fraction += Double(b[i] - 0x30) * scale
+                scale /= 10
+                i += 1
+            }
+            guard i > digitsStart else { return nil }
+        }
+        var explicitOffset: Int?
+        if i < b.count {
+            if b[i] == 0x5A, i + 1 == b.count {
+                explicitOffset = 0
+            } else if b[i] == 0x2B || b[i] == 0x2D {
+                let sign = b[i] == 0x2D ? -1 : 1
+                let rest = b.count - i - 1
+                if rest == 5, b[i + 3] == 0x3A, let h = number(i + 1, 2), let m = number(i + 4, 2) {
+                    explicitOffset = sign * (h * 3600 + m * 60)
+                } else if rest == 4, let h = number(i + 1, 2), let m = number(i + 3, 2) {
+                    explicitOffset = sign * (h * 3600 + m * 60)
+                } else if rest == 2, let h = number(i + 1, 2) {
+                    explicitOffset = sign * h * 3600
+                } else {
+                    return nil
+                }
+            } else {
+                return nil
+            }
+        }
+
+        let local = Double(
+            daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
+                + second) + fraction
+        if let explicitOffset { return Date(timeIntervalSince1970: local - Double(explicitOffset)) }
+        return Date(timeIntervalSince1970: local - Double(offset(forLocal: local, in: zone)))
+    }
+
+    /// The zone's offset for a local wall time (seconds since 1970 as if the wall time were
+    /// UTC). Around a DST change the offset in force just after the wall time is used.
+    static func offset(forLocal local: Double, in zone: TimeZone) -> Int {
+        let first = zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))
+        let second = zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - Double(first)))
+        return second
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The local calendar fields of an instant at a fixed offset.
+    public static func components(of date: Date, offset: Int) -> Fields {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return Fields(
+            year: year, month: month, day: day, hour: rest / 3600, minute: (rest % 3600) / 60,
+            second: rest % 60)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import Foundation
+import MaxCloudReportCLI
+
+let status = await CLI.main(Array(CommandLine.arguments.dropFirst()))
+fflush(nil)
+exit(status)
