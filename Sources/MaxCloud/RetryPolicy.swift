@@ -38,7 +38,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// Reads `Retry-After`: whole seconds or an HTTP date (RFC 9110), relative to `now`.
-    static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Double? {
+    public static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Double? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
             return nil
         }

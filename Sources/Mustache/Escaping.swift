@@ -34,80 +34,100 @@ public enum Escaping: Sendable {
         return result
     }
 
-    /// Appends `text`, escaped, to `output`; copies nothing when no character needs escaping.
+    /// Appends `text`, escaped, to `output`; copies nothing extra when no character needs
+    /// escaping, which is the common case.
     func append(_ text: String, to output: inout String) {
         switch self {
-        case .html: Self.appendHTML(text, to: &output)
-        case .markdown: Self.appendMarkdown(text, to: &output)
+        case .html: Self.append(text, to: &output, table: Self.htmlTable, replace: Self.replaceHTML)
+        case .markdown:
+            Self.append(text, to: &output, table: Self.markdownTable, replace: Self.replaceMarkdown)
         case .none: output.append(text)
         }
     }
 
-    private static func appendHTML(_ text: String, to output: inout String) {
-        let utf8 = text.utf8
-        var chunkStart = utf8.startIndex
-        var index = chunkStart
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                output.append(contentsOf: text[chunkStart..<index])
-                output.append(replacement)
-                chunkStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        output.append(contentsOf: text[chunkStart..<utf8.endIndex])
-    }
-
-    private static func appendMarkdown(_ text: String, to output: inout String) {
-        let utf8 = text.utf8
-        var chunkStart = utf8.startIndex
-        var index = chunkStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            let replacement: String?
-            switch byte {
-            case UInt8(ascii: "|"): replacement = "\\|"
-            case UInt8(ascii: "\n"): replacement = " "
-            case UInt8(ascii: "\r"):
-                replacement = " "
-                if next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
-                    next = utf8.index(after: next)
+    /// Scans the UTF-8 bytes for any byte the table marks, and rewrites only from there.
+    ///
+    /// `replace` gets the bytes, the index of a marked byte and the buffer to write to; it
+    /// returns the index to go on from.
+    private static func append(
+        _ text: String, to output: inout String, table: [Bool],
+        replace: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Int
+    ) {
+        var text = text
+        let escaped: [UInt8]? = text.withUTF8 { bytes in
+            guard var index = bytes.firstIndex(where: { table[Int($0)] }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<index]))
+            while index < bytes.count {
+                if table[Int(bytes[index])] {
+                    index = replace(bytes, index, &result)
+                } else {
+                    result.append(bytes[index])
+                    index += 1
                 }
-            case 0xE2 where isParagraphOrLineSeparator(utf8, at: next):
-                replacement = " "
-                next = utf8.index(next, offsetBy: 2)
-            default:
-                replacement = markdownSpecials.contains(byte) ? "\\" + String(UnicodeScalar(byte)) : nil
             }
-            if let replacement {
-                output.append(contentsOf: text[chunkStart..<index])
-                output.append(replacement)
-                chunkStart = next
-            }
-            index = next
+            return result
         }
-        output.append(contentsOf: text[chunkStart..<utf8.endIndex])
+        if let escaped {
+            output.append(String(decoding: escaped, as: UTF8.self))
+        } else {
+            output.append(text)
+        }
     }
 
-    /// The ASCII characters that start Markdown inline markup, with the backslash itself.
-    private static let markdownSpecials: Set<UInt8> = Set("\\`*_[]<>#".utf8)
+    /// Marks `& < > " '`.
+    private static let htmlTable = table(for: "&<>\"'")
 
-    /// Whether the two bytes after a 0xE2 lead byte complete U+2028 or U+2029.
-    private static func isParagraphOrLineSeparator(
-        _ utf8: String.UTF8View, at index: String.UTF8View.Index
-    ) -> Bool {
-        guard index != utf8.endIndex, utf8[index] == 0x80 else { return false }
-        let last = utf8.index(after: index)
-        return last != utf8.endIndex && (utf8[last] == 0xA8 || utf8[last] == 0xA9)
+    /// Marks `|`, CR, LF, the lead byte of U+2028 and U+2029, backslash and inline markup.
+    private static let markdownTable = table(for: "|\r\n\\`*_[]<>#", extra: [0xE2])
+
+    private static func table(for characters: String, extra: [UInt8] = []) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array(characters.utf8) + extra {
+            table[Int(byte)] = true
+        }
+        return table
+    }
+
+    private static func replaceHTML(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ result: inout [UInt8]
+    ) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+        default: result.append(contentsOf: "&#39;".utf8)
+        }
+        return index + 1
+    }
+
+    private static func replaceMarkdown(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ result: inout [UInt8]
+    ) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "\n"):
+            result.append(UInt8(ascii: " "))
+        case UInt8(ascii: "\r"):
+            result.append(UInt8(ascii: " "))
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                return index + 2
+            }
+        case 0xE2:
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences stay.
+            if index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
+                result.append(UInt8(ascii: " "))
+                return index + 3
+            }
+            result.append(byte)
+        default:
+            result.append(UInt8(ascii: "\\"))
+            result.append(byte)
+        }
+        return index + 1
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The data a template renders: the same shapes JSON has.
 ///
 /// Build it from JSON with `JSONDecoder`, or write it with literals:
@@ -74,6 +76,17 @@ extension MustacheValue: Decodable {
         } else {
             self = .object(try container.decode([String: MustacheValue].self))
         }
+    }
+}
+
+extension MustacheValue {
+    /// Creates a value from anything `Encodable`, by way of its JSON form, so a report's
+    /// `Codable` model can be rendered as it is.
+    ///
+    /// - Throws: The encoder's error when `value` cannot be written as JSON.
+    public init(encoding value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws {
+        let json = try encoder.encode(value)
+        self = try JSONDecoder().decode(MustacheValue.self, from: json)
     }
 }
 

@@ -104,7 +104,8 @@ struct Parser {
                 }
                 var content = children
                 if opening.kind == .block, opening.standalone, !token.standalone,
-                    index < tokens.count, tokens[index].kind == .text, isBlank(tokens[index].content),
+                    index < tokens.count, tokens[index].kind == .text,
+                    isBlank(tokens[index].content),
                     tokens[index].content.utf8.last == UInt8(ascii: "\n")
                 {
                     // A block that starts on its own line owns whole lines: the newline
@@ -194,7 +195,8 @@ struct Parser {
     /// The 1-based line and column (in characters) of a byte offset.
     mutating func location(of offset: Int) -> SourceLocation {
         if lineStarts.isEmpty {
-            lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+            lineStarts =
+                [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
         }
         var low = 0
         var high = lineStarts.count - 1

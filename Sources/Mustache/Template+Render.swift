@@ -166,7 +166,9 @@ struct Renderer {
 
         var rest = Substring(text)
         while !rest.isEmpty {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")).map { rest.utf8.index(after: $0) }
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")).map {
+                rest.utf8.index(after: $0)
+            }
             var line = rest[..<(end ?? rest.endIndex)]
             rest = rest[(end ?? rest.endIndex)...]
             if atLineStart {

@@ -56,12 +56,14 @@ extension Parser {
             if kind != .variable {
                 cursor += 1
             }
+            let unclosed = MustacheError.Kind.unclosedTag(
+                expected: String(decoding: terminator, as: UTF8.self))
             guard let contentEnd = find(terminator, from: cursor) else {
                 if kind == .setDelimiter, let closeStart = find(close, from: cursor) {
                     let written = text(tagStart, closeStart + close.count)
                     throw error(.invalidSetDelimiter(content: written), at: tagStart)
                 }
-                throw error(.unclosedTag(expected: String(decoding: terminator, as: UTF8.self)), at: tagStart)
+                throw error(unclosed, at: tagStart)
             }
             let tagEnd = contentEnd + terminator.count
             let written = text(tagStart, tagEnd)
@@ -86,13 +88,17 @@ extension Parser {
             if name.isEmpty {
                 throw error(.emptyTagName(tag: written), at: tagStart)
             }
-            if name.utf8.contains(UInt8(ascii: "\n")) || name.contains(String(decoding: open, as: UTF8.self)) {
-                throw error(.unclosedTag(expected: String(decoding: terminator, as: UTF8.self)), at: tagStart)
+            // A name running over a line or into another tag means this tag was never closed.
+            if name.utf8.contains(UInt8(ascii: "\n"))
+                || name.contains(String(decoding: open, as: UTF8.self))
+            {
+                throw error(unclosed, at: tagStart)
             }
             var token = Token(kind: kind, content: name, start: tagStart, end: tagEnd)
             token.written = written
             token.closingTag =
-                String(decoding: open, as: UTF8.self) + "/" + name + String(decoding: close, as: UTF8.self)
+                String(decoding: open, as: UTF8.self) + "/" + name
+                + String(decoding: close, as: UTF8.self)
             tokens.append(token)
         }
         return tokens
@@ -132,13 +138,17 @@ extension Parser {
         var index = start
         while index < end {
             if bytes[index] == UInt8(ascii: "\n") {
-                tokens.append(Token(kind: .text, content: text(lineStart, index + 1), start: lineStart, end: index + 1))
+                tokens.append(
+                    Token(
+                        kind: .text, content: text(lineStart, index + 1), start: lineStart,
+                        end: index + 1))
                 lineStart = index + 1
             }
             index += 1
         }
         if lineStart < end {
-            tokens.append(Token(kind: .text, content: text(lineStart, end), start: lineStart, end: end))
+            tokens.append(
+                Token(kind: .text, content: text(lineStart, end), start: lineStart, end: end))
         }
     }
 
@@ -148,7 +158,8 @@ extension Parser {
         var index = start
         let last = bytes.count - pattern.count
         while index <= last {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+            {
                 return index
             }
             index += 1

@@ -45,8 +45,11 @@ struct Path: Sendable {
     let components: [String]
 
     init(_ name: String) {
-        components = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false)
-            .map(String.init)
+        components =
+            name == "."
+            ? []
+            : name.split(separator: ".", omittingEmptySubsequences: false)
+                .map(String.init)
     }
 }
 

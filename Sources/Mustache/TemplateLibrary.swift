@@ -71,7 +71,8 @@ public struct TemplateLibrary: Sendable {
         _ name: String, data: MustacheValue, escaping: Escaping? = nil
     ) throws(MustacheError) -> String {
         guard let template = templates[name] else {
-            throw MustacheError(.unknownTemplate(name: name), templateName: name, line: nil, column: nil)
+            throw MustacheError(
+                .unknownTemplate(name: name), templateName: name, line: nil, column: nil)
         }
 
         var renderer = Renderer(

@@ -1,7 +1,169 @@
 import Foundation
+import MaxCloud
+import XLSX
 
+/// `report.xlsx`: a `Summary` sheet with run facts, key figures and native charts; one
+/// sheet per dimension with a totals row; every ticket on `Tickets` (continuing on
+/// `Tickets (2)` past Excel's row limit); and `Sources`.
+///
+/// The workbook is written in libxlsxwriter's constant-memory mode, so memory does not
+/// grow with the number of tickets; every sheet is therefore written top to bottom.
+/// Document properties are fixed from the run (created = as-of), so the same snapshot
+/// gives the same bytes.
 enum WorkbookReport {
+    /// Writes the workbook to `url`.
+    /// - Throws: `ReportError.workbook` with the library's message and what was being written.
     static func write(_ data: ReportData, to url: URL) throws {
-        throw ReportError.workbook("not yet")
+        do {
+            try build(data, at: url)
+        } catch {
+            throw ReportError.workbook(error.description)
+        }
+    }
+
+    private static func build(_ data: ReportData, at url: URL) throws(XLSXError) {
+        let tmpdir = url.deletingLastPathComponent().path
+        let book = try Workbook(path: url.path, options: .init(constantMemory: true, tmpdir: tmpdir))
+        var properties = DocumentProperties()
+        properties.title = data.summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"
+        properties.author = "maxcloud-report"
+        properties.comments = "As of \(data.summary.asOf)"
+        properties.created = data.clock.asOf
+        try book.setProperties(properties)
+        let formats = try WorkbookFormats(book)
+
+        // Sheets appear in the order added; Summary's charts point at the dimension sheets.
+        let summarySheet = try book.addWorksheet(name: "Summary")
+        let dimensions: [(String, [DimensionRow], String)] = [
+            ("By Company", data.summary.byCompany, "Company"),
+            ("By Priority", data.summary.byPriority, "Priority"),
+            ("By Assignee", data.summary.byAssignee, "Assignee"),
+            ("By State", data.summary.byState, "State"),
+            ("By Age", data.summary.byAge, "Age"),
+        ]
+        var dimensionSheets: [String: (Worksheet, Int)] = [:]
+        for (name, rows, header) in dimensions {
+            let sheet = try book.addWorksheet(name: name)
+            let count = try writeDimension(rows, header: header, on: sheet, formats: formats)
+            dimensionSheets[name] = (sheet, count)
+        }
+        try TicketSheets.write(data, into: book, formats: formats)
+        try writeSources(data.summary.sources, on: try book.addWorksheet(name: "Sources"), formats: formats)
+        try SummarySheet.write(data, on: summarySheet, book: book, formats: formats, dimensions: dimensionSheets)
+        try book.close()
+    }
+
+    /// A dimension's rows under a header, then a totals row; returns the data row count
+    /// (at least one: an empty dimension gets a `(none)` row of zeros, so charts stay valid).
+    static func writeDimension(_ rows: [DimensionRow], header: String, on sheet: Worksheet, formats: WorkbookFormats)
+        throws(XLSXError) -> Int
+    {
+        let rows = rows.isEmpty ? [DimensionRow(key: "(none)")] : rows
+        let headers = [header, "Open", "Closed", "Total", "Open %"]
+        try sheet.setColumnWidth(Double(max(14, min(48, (rows.map { displayWidth($0.key) }.max() ?? 0) + 2))), column: 0)
+        try sheet.setColumnWidth(10, columns: 1...4)
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: 4))
+        for (column, title) in headers.enumerated() {
+            try sheet.write(title, row: 0, column: column, format: formats.header)
+        }
+        for (index, row) in rows.enumerated() {
+            let r = index + 1
+            try sheet.write(row.key, row: r, column: 0)
+            try sheet.write(row.open, row: r, column: 1, format: formats.integer)
+            try sheet.write(row.closed, row: r, column: 2, format: formats.integer)
+            try sheet.write(row.total, row: r, column: 3, format: formats.integer)
+            try sheet.write(row.total == 0 ? 0 : Double(row.open) / Double(row.total), row: r, column: 4, format: formats.percent)
+        }
+        let totalRow = rows.count + 1
+        let open = rows.reduce(0) { $0 + $1.open }
+        let closed = rows.reduce(0) { $0 + $1.closed }
+        try sheet.write("Total", row: totalRow, column: 0, format: formats.totalLabel)
+        for (column, value) in [(1, open), (2, closed), (3, open + closed)] {
+            let letter = Grid.columnName(column)
+            try sheet.writeFormula(
+                "=SUBTOTAL(109,\(letter)2:\(letter)\(totalRow))", result: Double(value), row: totalRow,
+                column: column, format: formats.totalInteger)
+        }
+        try sheet.write(
+            open + closed == 0 ? 0 : Double(open) / Double(open + closed), row: totalRow, column: 4,
+            format: formats.totalPercent)
+        return rows.count
+    }
+
+    private static func writeSources(_ sources: [SourceRecord], on sheet: Worksheet, formats: WorkbookFormats)
+        throws(XLSXError)
+    {
+        let headers = [
+            "Company ID", "Company", "Scope", "Group tag", "Pages", "Result count", "Fetched", "Unique",
+            "Server open", "Server closed", "Complete",
+        ]
+        let widths: [Double] = [11, 28, 10, 16, 8, 13, 10, 10, 12, 13, 10]
+        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, column: column) }
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: max(1, sources.count), lastColumn: 10))
+        for (column, title) in headers.enumerated() {
+            try sheet.write(title, row: 0, column: column, format: formats.header)
+        }
+        for (index, source) in sources.enumerated() {
+            let r = index + 1
+            try sheet.write(source.companyID, row: r, column: 0)
+            try sheet.write(source.company, row: r, column: 1)
+            try sheet.write(source.scope, row: r, column: 2)
+            if let tag = source.groupTag { try sheet.write(tag, row: r, column: 3) }
+            let numbers = [source.pages, source.resultCount, source.fetched, source.unique]
+            for (offset, value) in numbers.enumerated() {
+                try sheet.write(value, row: r, column: 4 + offset, format: formats.integer)
+            }
+            if let open = source.serverOpen { try sheet.write(open, row: r, column: 8, format: formats.integer) }
+            if let closed = source.serverClosed { try sheet.write(closed, row: r, column: 9, format: formats.integer) }
+            try sheet.write(source.complete ? "yes" : "NO", row: r, column: 10)
+        }
+    }
+
+    /// Columns a text takes on screen: East Asian wide characters count as two.
+    static func displayWidth(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+                || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+                || (0x20000...0x3FFFD).contains(v)
+            width += wide ? 2 : 1
+        }
+        return width
+    }
+}
+
+/// The cell formats the workbook uses, made once.
+struct WorkbookFormats {
+    let header: Format
+    let title: Format
+    let warning: Format
+    let label: Format
+    let integer: Format
+    let percent: Format
+    let dateTime: Format
+    let totalLabel: Format
+    let totalInteger: Format
+    let totalPercent: Format
+    let stale: Format
+
+    init(_ book: Workbook) throws(XLSXError) {
+        let grey = Color(rgb: 0xE7_EBF0)
+        header = try book.addFormat(bold: true, backgroundColor: grey, border: .thin)
+        title = try book.addFormat(bold: true, fontSize: 16)
+        warning = try book.addFormat(bold: true, fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
+        label = try book.addFormat(bold: true)
+        integer = try book.addFormat(numberFormat: "#,##0")
+        percent = try book.addFormat(numberFormat: "0%")
+        dateTime = try book.addFormat(numberFormat: "yyyy-mm-dd hh:mm:ss")
+        totalLabel = try book.addFormat(bold: true, border: .thin)
+        totalInteger = try book.addFormat(bold: true, numberFormat: "#,##0", border: .thin)
+        totalPercent = try book.addFormat(bold: true, numberFormat: "0%", border: .thin)
+        stale = try book.addFormat(fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
     }
 }

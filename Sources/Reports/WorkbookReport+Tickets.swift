@@ -1,0 +1,116 @@
+import Foundation
+import MaxCloud
+import XLSX
+
+/// The `Tickets` sheets: every ticket, a frozen header, an autofilter, real datetimes and
+/// numbers, widths fitted to the content, and open tickets older than 30 days marked.
+enum TicketSheets {
+    static let headers = [
+        "Company ID", "Company", "Ticket", "State", "Status", "Priority", "Subject", "Assigned to",
+        "Created by", "Updated by", "Team ID", "Team", "Created", "Updated", "Age (days)",
+        "Age bucket", "Comments",
+    ]
+    /// Data rows per sheet: Excel's 1,048,576 rows less the header.
+    static let rowsPerSheet = Grid.rowCount - 1
+
+    static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats) throws(XLSXError) {
+        let rows = data.rows
+        let sheetCount = max(1, (rows.count + rowsPerSheet - 1) / rowsPerSheet)
+        for part in 0..<sheetCount {
+            let name = part == 0 ? "Tickets" : "Tickets (\(part + 1))"
+            let sheet = try book.addWorksheet(name: name)
+            let slice = rows[min(rows.count, part * rowsPerSheet)..<min(rows.count, (part + 1) * rowsPerSheet)]
+            try writePart(slice, clock: data.clock, on: sheet, formats: formats)
+        }
+    }
+
+    private static func writePart(
+        _ rows: ArraySlice<TicketRow>, clock: ReportClock, on sheet: Worksheet, formats: WorkbookFormats
+    ) throws(XLSXError) {
+        let last = max(1, rows.count)
+        let lastColumn = headers.count - 1
+
+        // Settings that constant-memory mode wants before the rows.
+        let widths = columnWidths(rows)
+        for (column, width) in widths.enumerated() {
+            let format = column == 12 || column == 13 ? formats.dateTime : nil
+            try sheet.setColumnWidth(width, column: column, format: format)
+        }
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: last, lastColumn: lastColumn))
+        try sheet.addConditionalFormat(
+            CellRange(firstRow: 1, firstColumn: 0, lastRow: last, lastColumn: lastColumn),
+            rule: .formula("=AND($E2=\"open\",ISNUMBER($O2),$O2>=30)"), format: formats.stale)
+        for (column, title) in headers.enumerated() {
+            try sheet.write(title, row: 0, column: column, format: formats.header)
+        }
+
+        var r = 1
+        for row in rows {
+            let ticket = row.ticket
+            try sheet.write(row.companyID, row: r, column: 0)
+            try sheet.write(row.companyName, row: r, column: 1)
+            try sheet.write(ticket.id, row: r, column: 2)
+            try text(ticket.state, r, 3, sheet)
+            try sheet.write(row.isClosed ? "closed" : "open", row: r, column: 4)
+            if let priority = ticket.priority { try sheet.write(priority, row: r, column: 5) }
+            try text(ticket.subject, r, 6, sheet)
+            try text(ticket.assignedTo, r, 7, sheet)
+            try text(ticket.createdBy, r, 8, sheet)
+            try text(ticket.updatedBy, r, 9, sheet)
+            if let team = ticket.teamID { try sheet.write(team, row: r, column: 10) }
+            try text(ticket.teamName, r, 11, sheet)
+            try dateTime(row.created, raw: ticket.createdAt, clock, r, 12, sheet, formats)
+            try dateTime(row.updated, raw: ticket.updatedAt, clock, r, 13, sheet, formats)
+            if let age = row.ageDays { try sheet.write(age, row: r, column: 14) }
+            try sheet.write(row.bucket.rawValue, row: r, column: 15)
+            if let comments = ticket.commentCount { try sheet.write(comments, row: r, column: 16) }
+            r += 1
+        }
+    }
+
+    private static func text(_ value: String?, _ row: Int, _ column: Int, _ sheet: Worksheet) throws(XLSXError) {
+        guard let value, !value.isEmpty else { return }
+        try sheet.write(value, row: row, column: column)
+    }
+
+    /// A real Excel datetime in the report's zone; text as the API wrote it when it cannot
+    /// be read or lies outside Excel's calendar.
+    private static func dateTime(
+        _ date: Date?, raw: String?, _ clock: ReportClock, _ row: Int, _ column: Int, _ sheet: Worksheet,
+        _ formats: WorkbookFormats
+    ) throws(XLSXError) {
+        if let date {
+            let f = Timestamp.components(of: date, offset: clock.timeZone.secondsFromGMT(for: date))
+            let cell = CellDateTime(
+                year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: Double(f.second))
+            if cell.isValid {
+                try sheet.write(cell, row: row, column: column, format: formats.dateTime)
+                return
+            }
+        }
+        try text(raw, row, column, sheet)
+    }
+
+    /// Widths from the longest cell of each column, CJK characters counting as two,
+    /// between the header's width and 60.
+    static func columnWidths(_ rows: ArraySlice<TicketRow>) -> [Double] {
+        var widths = headers.map { $0.count + 3 }
+        widths[12] = 20
+        widths[13] = 20
+        let textColumns: [(Int, (TicketRow) -> String?)] = [
+            (1, { $0.companyName }), (3, { $0.ticket.state }), (6, { $0.ticket.subject }),
+            (7, { $0.ticket.assignedTo }), (8, { $0.ticket.createdBy }), (9, { $0.ticket.updatedBy }),
+            (11, { $0.ticket.teamName }),
+        ]
+        for row in rows {
+            for (column, value) in textColumns {
+                guard let text = value(row) else { continue }
+                // Display width never exceeds the UTF-8 length, so most cells are skipped cheaply.
+                if text.utf8.count + 2 <= widths[column] || widths[column] >= 60 { continue }
+                widths[column] = max(widths[column], WorkbookReport.displayWidth(text) + 2)
+            }
+        }
+        return widths.map { Double(min(60, $0)) }
+    }
+}
