@@ -34,6 +34,13 @@ public struct Totals: Codable, Sendable, Equatable {
     public var open: Int
     /// Closed tickets.
     public var closed: Int
+
+    /// Creates totals.
+    public init(tickets: Int, open: Int, closed: Int) {
+        self.tickets = tickets
+        self.open = open
+        self.closed = closed
+    }
 }
 
 /// One of the oldest open tickets, for the reports' "oldest open" list.

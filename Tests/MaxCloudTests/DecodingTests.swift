@@ -144,7 +144,7 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
 
     @Test func retryAfterIsReadAsSecondsOrHTTPDate() {
         let now = Date(timeIntervalSince1970: 1_784_000_000)
-        let later = "Thu, 14 Jul 2026 04:00:00 GMT"
+        let later = "Tue, 14 Jul 2026 04:00:00 GMT"
         let expected = Date(timeIntervalSince1970: 1_784_001_600).timeIntervalSince(now)
 
         #expect(RetryPolicy.parseRetryAfter("7", now: now) == 7)

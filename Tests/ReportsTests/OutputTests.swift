@@ -1,0 +1,108 @@
+import Foundation
+import MaxCloud
+import Reports
+import Testing
+
+@Suite struct OutputTests {
+    func data() throws -> ReportData {
+        let tickets = [
+            Fixtures.ticket(1, subject: "VPN | 无法连接 & 重试"),
+            Fixtures.ticket(2, subject: "<script>alert(1)</script>"),
+            Fixtures.ticket(3, state: "closed"),
+        ]
+        return ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
+    }
+
+    @Test func allSixFilesAreWrittenAndNoTemporaryIsLeft() throws {
+        let out = Fixtures.temporaryDirectory()
+        let settings = RenderSettings(outDirectory: out, templates: try ReportTemplates())
+
+        let files = try ReportWriter.write(try data(), settings: settings)
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["report.html", "report.md", "report.xlsx", "summary.csv", "summary.json", "tickets.csv"])
+        #expect(files.count == 6)
+    }
+
+    @Test func aFailingTemplateLeavesThePreviousReportAsItWas() throws {
+        let out = Fixtures.temporaryDirectory()
+        try ReportWriter.write(try data(), settings: RenderSettings(outDirectory: out, templates: try ReportTemplates()))
+        let before = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        let templates = Fixtures.temporaryDirectory()
+        try "<html>\n{{> missing}}\n</html>\n".write(
+            to: templates.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
+        var settings = RenderSettings(outDirectory: out, templates: try ReportTemplates(overrides: templates))
+        settings.formats = [.json, .html]
+        let changed = ReportData(snapshot: Fixtures.snapshot([Fixtures.ticket(9)]), clock: try Fixtures.clock())
+
+        #expect(throws: (any Error).self) { try ReportWriter.write(changed, settings: settings) }
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(names.allSatisfy { !$0.hasPrefix(".") })
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == before)
+    }
+
+    @Test func markdownEscapesCellsAndHTMLEscapesMarkup() throws {
+        let templates = try ReportTemplates()
+        let context = try TemplateContext.make(try data().summary)
+
+        let markdown = try templates.render("report.md", data: context)
+        let html = try templates.render("report.html", data: context)
+
+        #expect(markdown.contains("VPN \\| 无法连接 & 重试"))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("http://") && !html.contains("https://"))  // nothing loaded from the network
+    }
+
+    @Test func incompleteReportSaysSoInEveryTextFormat() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        snapshot.failedSources = ["company 运维二组 (2), scope company: HTTP status 502"]
+        let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
+        let templates = try ReportTemplates()
+        let context = try TemplateContext.make(summary)
+
+        #expect(!summary.complete)
+        #expect(try templates.render("report.md", data: context).hasPrefix("# INCOMPLETE"))
+        #expect(try templates.render("report.html", data: context).contains("class=\"banner\""))
+        #expect(summary.warnings.contains { $0.contains("HTTP status 502") })
+    }
+
+    @Test func templateErrorsNameTheFileLineAndColumn() throws {
+        let templates = Fixtures.temporaryDirectory()
+        let file = templates.appendingPathComponent("report.md")
+        try "# Report\n\n{{#by_company}}\n{{key}}\n".write(to: file, atomically: true, encoding: .utf8)
+
+        #expect {
+            _ = try ReportTemplates(overrides: templates)
+        } throws: { error in
+            "\(error)".hasPrefix("\(file.path):3:1:")
+        }
+    }
+
+    @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = root.appendingPathComponent("templates")
+        let builtIn = try ReportTemplates()
+        let fromFiles = try ReportTemplates(overrides: folder)
+        let context = try TemplateContext.make(try data().summary)
+
+        for name in ["report.md", "report.html"] {
+            // Run scripts/embed-templates after editing templates/ when this fails.
+            #expect(try builtIn.render(name, data: context) == fromFiles.render(name, data: context))
+        }
+    }
+
+    @Test func summaryJSONKeepsTheContractKeys() throws {
+        let json = try data().summary.jsonData()
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+
+        for key in ["as_of", "complete", "warnings", "totals", "by_company", "by_priority", "by_assignee", "by_state", "by_age", "sources"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let source = try #require((object["sources"] as? [[String: Any]])?.first)
+        #expect(Set(source.keys).isSuperset(of: ["company_id", "company", "scope", "group_tag", "pages", "result_count", "fetched", "server_open", "server_closed"]))
+        #expect(source["group_tag"] is NSNull)
+    }
+}
