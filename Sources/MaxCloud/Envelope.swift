@@ -44,7 +44,8 @@ struct TokenData: Decodable {
                 let index = list.currentIndex
                 if let company = try? list.decode(Company.self) {
                     companies.append(company)
-                } else if (try? list.decode(SkippedValue.self)) == nil || list.currentIndex == index {
+                } else if (try? list.decode(SkippedValue.self)) == nil || list.currentIndex == index
+                {
                     break
                 }
             }
@@ -86,8 +87,9 @@ struct TicketPageData: Decodable {
             guard var list = try? c.nestedUnkeyedContainer(forKey: .tickets) else {
                 throw DecodingError.typeMismatch(
                     [Ticket].self,
-                    .init(codingPath: c.codingPath + [CodingKeys.tickets],
-                          debugDescription: "tickets is not a list"))
+                    .init(
+                        codingPath: c.codingPath + [CodingKeys.tickets],
+                        debugDescription: "tickets is not a list"))
             }
             tickets.reserveCapacity(list.count ?? 0)
             while !list.isAtEnd {
@@ -96,7 +98,8 @@ struct TicketPageData: Decodable {
                     tickets.append(try list.decode(Ticket.self))
                 } catch {
                     problems.append(
-                        "entry \(index + 1) of the page is not a readable ticket (\(Self.brief(error)))")
+                        "entry \(index + 1) of the page is not a readable ticket (\(Self.brief(error)))"
+                    )
                     if (try? list.decode(SkippedValue.self)) == nil || list.currentIndex == index {
                         break
                     }

@@ -20,12 +20,14 @@ extension MaxCloudClient {
         }
         guard let status = envelope.status else {
             throw MaxCloudError.badResponse(
-                call, context, reason: "the body is JSON but not the documented envelope (no status)",
+                call, context,
+                reason: "the body is JSON but not the documented envelope (no status)",
                 requestID: requestID)
         }
         guard status == 200 else {
             throw MaxCloudError.apiStatus(
-                call, context, status: status, message: envelope.message ?? "", requestID: requestID)
+                call, context, status: status, message: envelope.message ?? "", requestID: requestID
+            )
         }
         switch envelope.data {
         case .success(let data?):

@@ -37,7 +37,9 @@ public struct MaxCloudClient: Sendable {
     /// Logs in.
     /// - Throws: `MaxCloudError.loginRefused` when the server refuses the credentials.
     public func login(email: String, password: String) async throws -> LoginSession {
-        let body = try JSONSerialization.data(withJSONObject: ["email": email, "password": password])
+        let body = try JSONSerialization.data(withJSONObject: [
+            "email": email, "password": password,
+        ])
         do {
             let (data, requestID): (TokenData, String?) = try await call(
                 .login, RequestContext(), method: "POST", path: "/api/login", query: [],
@@ -52,9 +54,11 @@ public struct MaxCloudClient: Sendable {
                 requestID: requestID)
         } catch let error as MaxCloudError {
             switch error {
-            case .apiStatus(_, _, let status, let message, let id) where [400, 401, 403].contains(status):
+            case .apiStatus(_, _, let status, let message, let id)
+            where [400, 401, 403].contains(status):
                 throw MaxCloudError.loginRefused(message: message, requestID: id)
-            case .httpStatus(_, _, let status, let message, let id) where [401, 403].contains(status):
+            case .httpStatus(_, _, let status, let message, let id)
+            where [401, 403].contains(status):
                 throw MaxCloudError.loginRefused(
                     message: message ?? "HTTP status \(status)", requestID: id)
             default: throw error
@@ -76,7 +80,8 @@ public struct MaxCloudClient: Sendable {
         if let switched = data.company, switched.id != company.id {
             throw MaxCloudError.badResponse(
                 .switchCompany, context,
-                reason: "the server switched to company \(switched.id) instead", requestID: requestID)
+                reason: "the server switched to company \(switched.id) instead",
+                requestID: requestID)
         }
         return newToken
     }
@@ -102,7 +107,8 @@ public struct MaxCloudClient: Sendable {
                 .listTickets, context, reason: "the page has no result_count", requestID: requestID)
         }
         return TicketPage(
-            page: data.page, pageCount: max(0, data.pageCount ?? 0), resultCount: max(0, resultCount),
+            page: data.page, pageCount: max(0, data.pageCount ?? 0),
+            resultCount: max(0, resultCount),
             open: data.open, closed: data.closed, tickets: data.tickets, problems: data.problems,
             searchScope: data.searchScope, requestID: requestID)
     }

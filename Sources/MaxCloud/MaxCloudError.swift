@@ -100,7 +100,8 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         func lead(_ call: APICall, _ context: RequestContext) -> String {
             let place = context.description
-            return place.isEmpty ? "\(call.rawValue) failed" : "\(call.rawValue) failed for \(place)"
+            return place.isEmpty
+                ? "\(call.rawValue) failed" : "\(call.rawValue) failed for \(place)"
         }
         func rid(_ id: String?) -> String { " (request_id \(id ?? "none"))" }
         switch self {
@@ -110,7 +111,8 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
             let said = message.map { ": \($0)" } ?? ""
             return "\(lead(call, context)): HTTP status \(status)\(said)\(rid(id))"
         case .apiStatus(let call, let context, let status, let message, let id):
-            return "\(lead(call, context)): the server answered status \(status) '\(message)'\(rid(id))"
+            return
+                "\(lead(call, context)): the server answered status \(status) '\(message)'\(rid(id))"
         case .badResponse(let call, let context, let reason, let id):
             return "\(lead(call, context)): \(reason)\(rid(id))"
         case .loginRefused(let message, let id):

@@ -46,9 +46,10 @@ public struct RetryPolicy: Sendable, Hashable {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
-        for pattern in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz",
-            "EEE MMM d HH:mm:ss yyyy"]
-        {
+        for pattern in [
+            "EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz",
+            "EEE MMM d HH:mm:ss yyyy",
+        ] {
             formatter.dateFormat = pattern
             if let date = formatter.date(from: value) {
                 return max(0, date.timeIntervalSince(now))

@@ -33,7 +33,9 @@ public actor Sessions {
     public func token(for company: Company) async throws -> String {
         if let token = tokens[company.id] { return token }
         if let pending = pendingSwitches[company.id] { return try await pending.value }
-        guard let login else { throw MaxCloudError.loginRefused(message: "not logged in", requestID: nil) }
+        guard let login else {
+            throw MaxCloudError.loginRefused(message: "not logged in", requestID: nil)
+        }
         let client = self.client
         let task = Task { try await client.switchCompany(to: company, token: login.token) }
         pendingSwitches[company.id] = task

@@ -37,13 +37,16 @@ extension TicketFetcher {
         // Pages announced later (the list grew) or never announced (page_count 0 with
         // tickets present) are read one by one while they bring tickets not seen before.
         var seen = Set<Int>()
-        for number in pages.keys.sorted() { for ticket in pages[number]!.tickets { seen.insert(ticket.id) } }
+        for number in pages.keys.sorted() {
+            for ticket in pages[number]!.tickets { seen.insert(ticket.id) }
+        }
         var next = (pages.keys.max() ?? 1) + 1
         let limit = Self.pageLimit(first: first)
         while next <= limit {
             let last = pages[next - 1]!
             let announced = max(last.pageCount, first.pageCount)
-            let unannounced = announced < next && !last.tickets.isEmpty && seen.count < last.resultCount
+            let unannounced =
+                announced < next && !last.tickets.isEmpty && seen.count < last.resultCount
             guard next <= announced || unannounced else { break }
             let extra = try await page(next, of: source, company: company)
             let fresh = extra.tickets.filter { !seen.contains($0.id) }
@@ -80,7 +83,9 @@ extension TicketFetcher {
                 tickets += page.tickets.count
                 onPage?(source, pages.count + 1, numbers.count + 1, tickets)
                 if let number = pending.next() {
-                    group.addTask { (number, try await self.page(number, of: source, company: company)) }
+                    group.addTask {
+                        (number, try await self.page(number, of: source, company: company))
+                    }
                 }
             }
             return pages
@@ -103,7 +108,9 @@ extension TicketFetcher {
                 tickets.append(ticket)
             }
             for problem in page.problems {
-                warnings.append("\(source), page \(number): \(problem) (request_id \(page.requestID ?? "none"))")
+                warnings.append(
+                    "\(source), page \(number): \(problem) (request_id \(page.requestID ?? "none"))"
+                )
             }
             if page.tickets.isEmpty, number < last.pageCount {
                 warnings.append(

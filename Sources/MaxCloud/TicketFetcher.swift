@@ -66,7 +66,8 @@ public struct TicketFetcher: Sendable {
         let page: TicketPage
         do {
             page = try await client.ticketPage(
-                source, page: number, pageSize: pageSize, includeClosed: includeClosed, token: token)
+                source, page: number, pageSize: pageSize, includeClosed: includeClosed, token: token
+            )
         } catch let error as MaxCloudError where error.isUnauthorized {
             let renewed = try await sessions.renew(for: company, refused: token)
             page = try await client.ticketPage(

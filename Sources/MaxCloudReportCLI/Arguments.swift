@@ -15,7 +15,9 @@ public struct OptionSpec: Sendable {
     }
 
     /// An option with a value.
-    public static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false)
+    public static func value(
+        _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false
+    )
         -> OptionSpec
     {
         OptionSpec(name: name, valueName: valueName, repeatable: repeatable, help: help)
@@ -37,7 +39,10 @@ public struct CommandSpec: Sendable {
 
     /// The help text, generated from the declaration.
     public var help: String {
-        var lines = ["usage: maxcloud-report \(name) [options]\(positionals.map { " \($0)" }.joined())", "", summary, "", "options:"]
+        var lines = [
+            "usage: maxcloud-report \(name) [options]\(positionals.map { " \($0)" }.joined())", "",
+            summary, "", "options:",
+        ]
         let all = options + [.flag("help", "show this help")]
         let width = min(28, (all.map { label(of: $0).count }.max() ?? 0) + 2)
         for option in all {
@@ -171,7 +176,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
     for i in 1...a.count {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...max(1, b.count) where !b.isEmpty {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1,
+                previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         }
         previous = current
     }

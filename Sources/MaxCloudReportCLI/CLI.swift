@@ -11,7 +11,9 @@ public enum CLI {
     public static let defaultBaseURL = "https://maxcloud-api-test.spotmaxtech.com"
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit status.
-    public static func main(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func main(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         async -> Int32
     {
         guard let command = arguments.first else {
@@ -31,7 +33,9 @@ public enum CLI {
             let names = Specs.all.map(\.name)
             let close = names.min { editDistance(command, $0) < editDistance(command, $1) }
             var message = "unknown command '\(command)'"
-            if let close, editDistance(command, close) <= 2 { message += "; did you mean '\(close)'?" }
+            if let close, editDistance(command, close) <= 2 {
+                message += "; did you mean '\(close)'?"
+            }
             Console(quiet: false).error(message + " (see 'maxcloud-report --help')")
             return ExitStatus.usage
         }
@@ -48,7 +52,8 @@ public enum CLI {
                 Console.output(spec.help)
                 return ExitStatus.success
             }
-            let context = CommandContext(arguments: parsed, environment: environment, console: console)
+            let context = CommandContext(
+                arguments: parsed, environment: environment, console: console)
             switch command {
             case "run": return try await Commands.run(context)
             case "fetch": return try await Commands.fetch(context)

@@ -28,7 +28,9 @@ extension Commands {
     }
 
     /// Counts and writes the report; the exit status says whether it is complete.
-    static func write(_ snapshot: Snapshot, render: RenderSettings, clock: ReportClock, console: Console)
+    static func write(
+        _ snapshot: Snapshot, render: RenderSettings, clock: ReportClock, console: Console
+    )
         throws -> Int32
     {
         let data = ReportData(snapshot: snapshot, clock: clock)

@@ -23,14 +23,16 @@ enum Commands {
         let snapshot = try await fetch(try context.fetchSettings(), console: context.console)
         try save(snapshot, to: path)
         context.console.info(
-            "saved \(snapshot.tickets.count) tickets from \(snapshot.sources.count) sources to \(path)")
+            "saved \(snapshot.tickets.count) tickets from \(snapshot.sources.count) sources to \(path)"
+        )
         return snapshot.complete ? ExitStatus.success : ExitStatus.incomplete
     }
 
     /// `render`: render from a snapshot.
     static func render(_ context: CommandContext) throws -> Int32 {
         guard let path = context.arguments.value("from") else {
-            throw UsageError("render needs --from FILE, a snapshot written by fetch or run --snapshot")
+            throw UsageError(
+                "render needs --from FILE, a snapshot written by fetch or run --snapshot")
         }
         let (render, clock) = try context.renderSettings()
         let snapshot = try Snapshot.read(from: path)
@@ -46,7 +48,8 @@ enum Commands {
         context.console.info("demo: simulator listening at \(server.baseURL.absoluteString)")
 
         var settings = FetchSettings(
-            baseURL: server.baseURL, email: "demo@example.com", password: SimulatorDataset.demoPassword)
+            baseURL: server.baseURL, email: "demo@example.com",
+            password: SimulatorDataset.demoPassword)
         try context.applySelection(to: &settings)
         let snapshot = try await fetch(settings, console: context.console)
         return try write(snapshot, render: render, clock: clock, console: context.console)
@@ -57,17 +60,22 @@ enum Commands {
         let port = try context.integer("port", default: 8080, range: 0...65_535)
         let host = context.arguments.value("host") ?? "127.0.0.1"
         guard host == "localhost" || host.hasPrefix("127.") else {
-            throw UsageError("--host '\(host)' is not a loopback address; the simulator serves this machine only")
+            throw UsageError(
+                "--host '\(host)' is not a loopback address; the simulator serves this machine only"
+            )
         }
         var configuration = SimulatorConfiguration()
-        configuration.maxPageSize = try context.integer("max-page-size", default: 100, range: 1...100_000)
-        configuration.latency = .milliseconds(try context.integer("latency-ms", default: 0, range: 0...60_000))
+        configuration.maxPageSize = try context.integer(
+            "max-page-size", default: 100, range: 1...100_000)
+        configuration.latency = .milliseconds(
+            try context.integer("latency-ms", default: 0, range: 0...60_000))
         configuration.recordsRequests = false
         let server = SimulatorServer(dataset: .sample(), configuration: configuration)
         let bound = try server.start(host: host, port: UInt16(port))
         Console.output(
             "MaxCloud simulator at http://\(host):\(bound)\n"
-                + "log in as demo@example.com / \(SimulatorDataset.demoPassword); Ctrl-C stops it\n")
+                + "log in as demo@example.com / \(SimulatorDataset.demoPassword); Ctrl-C stops it\n"
+        )
         fflush(nil)
         await Signals.waitForTermination()
         server.stop()
@@ -85,14 +93,16 @@ enum Commands {
             throw UsageError("template needs --data JSON, the data file (summary.json works)")
         }
         let fileURL = URL(fileURLWithPath: file)
-        let partials = URL(fileURLWithPath: args.value("partials") ?? fileURL.deletingLastPathComponent().path)
+        let partials = URL(
+            fileURLWithPath: args.value("partials") ?? fileURL.deletingLastPathComponent().path)
         var templates = try ReportTemplates(overrides: partials)
         try templates.register(file: fileURL, as: fileURL.lastPathComponent)
         let json: Data
         do {
             json = try Data(contentsOf: URL(fileURLWithPath: dataPath))
         } catch {
-            throw ReportError.template("cannot read the data file \(dataPath): \(error.localizedDescription)")
+            throw ReportError.template(
+                "cannot read the data file \(dataPath): \(error.localizedDescription)")
         }
         let data: MustacheValue
         do {

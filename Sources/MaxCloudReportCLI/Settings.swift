@@ -11,7 +11,8 @@ extension CommandContext {
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host != nil
         else { throw UsageError("invalid --base-url '\(base)': expected https://host[:port]") }
-        guard let email = args.value("email") ?? environment["MAXCLOUD_EMAIL"], !email.isEmpty else {
+        guard let email = args.value("email") ?? environment["MAXCLOUD_EMAIL"], !email.isEmpty
+        else {
             throw UsageError("no e-mail: give --email E or set MAXCLOUD_EMAIL")
         }
         let password = try readPassword()
@@ -69,7 +70,8 @@ extension CommandContext {
     func renderSettings(defaultAsOf: String? = nil) throws -> (RenderSettings, ReportClock) {
         let args = arguments
         let clock = try ReportClock(
-            timeZone: args.value("timezone") ?? "Asia/Shanghai", asOf: args.value("as-of") ?? defaultAsOf)
+            timeZone: args.value("timezone") ?? "Asia/Shanghai",
+            asOf: args.value("as-of") ?? defaultAsOf)
         var formats = OutputFormat.allCases
         let words = args.values["format"] ?? []
         if !words.isEmpty {
@@ -93,7 +95,8 @@ extension CommandContext {
         guard let text = arguments.value(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
-                "invalid value '\(text)' for --\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                "invalid value '\(text)' for --\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return number
     }

@@ -3,11 +3,15 @@ import Foundation
 /// The commands' declarations; help and parsing both come from here.
 enum Specs {
     static let connection: [OptionSpec] = [
-        .value("base-url", "URL", "API root; env MAXCLOUD_BASE_URL (default \(CLI.defaultBaseURL))"),
+        .value(
+            "base-url", "URL", "API root; env MAXCLOUD_BASE_URL (default \(CLI.defaultBaseURL))"),
         .value("email", "E", "account e-mail; env MAXCLOUD_EMAIL"),
-        .flag("password-stdin", "read the password from standard input (else env MAXCLOUD_PASSWORD)"),
+        .flag(
+            "password-stdin", "read the password from standard input (else env MAXCLOUD_PASSWORD)"),
         .value("company", "X", "'all', a company id or a name (default all)", repeatable: true),
-        .value("scope", "S", "company, team, assigned, tag, or 0-3 (default company)", repeatable: true),
+        .value(
+            "scope", "S", "company, team, assigned, tag, or 0-3 (default company)", repeatable: true
+        ),
         .value("tag", "T", "group tag; implies scope tag", repeatable: true),
         .flag("include-closed", "list closed tickets too (the default)"),
         .flag("open-only", "list only tickets that are not closed"),
@@ -34,35 +38,44 @@ enum Specs {
     ]
 
     static let run = CommandSpec(
-        name: "run", summary: "Fetch every ticket of the selected companies, count them and write the reports.",
+        name: "run",
+        summary: "Fetch every ticket of the selected companies, count them and write the reports.",
         options: connection + rendering
             + [.value("snapshot", "FILE", "also save every fetched ticket to FILE")] + logging,
         footer: exitStatuses)
 
     static let fetch = CommandSpec(
         name: "fetch", summary: "Fetch every ticket into a snapshot file, for 'render --from'.",
-        options: connection + [.value("snapshot", "FILE", "the snapshot to write (required)")] + logging,
+        options: connection + [.value("snapshot", "FILE", "the snapshot to write (required)")]
+            + logging,
         footer: exitStatuses)
 
     static let render = CommandSpec(
         name: "render", summary: "Write the reports from a snapshot file, without the network.",
-        options: [.value("from", "FILE", "the snapshot written by fetch or run --snapshot (required)")]
+        options: [
+            .value("from", "FILE", "the snapshot written by fetch or run --snapshot (required)")
+        ]
             + rendering + logging,
         footer: exitStatuses)
 
     static let demo = CommandSpec(
         name: "demo",
-        summary: "Start the built-in simulator with sample data and run the whole pipeline against it over loopback HTTP.",
+        summary:
+            "Start the built-in simulator with sample data and run the whole pipeline against it over loopback HTTP.",
         options: rendering + [
             .value("company", "X", "'all', a company id or a name (default all)", repeatable: true),
-            .value("scope", "S", "company, team, assigned, tag, or 0-3 (default company)", repeatable: true),
+            .value(
+                "scope", "S", "company, team, assigned, tag, or 0-3 (default company)",
+                repeatable: true),
             .value("tag", "T", "group tag; implies scope tag", repeatable: true),
             .flag("open-only", "list only tickets that are not closed"),
         ] + logging,
-        footer: "The sample data is anchored at 2026-11-30 09:00:00; --as-of defaults to that time.")
+        footer: "The sample data is anchored at 2026-11-30 09:00:00; --as-of defaults to that time."
+    )
 
     static let simulate = CommandSpec(
-        name: "simulate", summary: "Serve the MaxCloud API simulator with sample data until interrupted.",
+        name: "simulate",
+        summary: "Serve the MaxCloud API simulator with sample data until interrupted.",
         options: [
             .value("port", "N", "port to listen on (default 8080; 0 picks a free one)"),
             .value("host", "ADDR", "loopback address to listen on (default 127.0.0.1)"),
@@ -72,11 +85,14 @@ enum Specs {
         footer: "Log in as demo@example.com with password demo-password.")
 
     static let template = CommandSpec(
-        name: "template", summary: "Render one template with a JSON file as data, to standard output.",
+        name: "template",
+        summary: "Render one template with a JSON file as data, to standard output.",
         positionals: ["FILE"],
         options: [
             .value("data", "JSON", "the data file, such as summary.json (required)"),
-            .value("partials", "DIR", "folder of partials and parents (default: the template's folder)"),
+            .value(
+                "partials", "DIR", "folder of partials and parents (default: the template's folder)"
+            ),
         ])
 
     static let exitStatuses = """

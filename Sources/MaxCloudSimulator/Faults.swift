@@ -64,7 +64,8 @@ public enum SimFaultTrigger: Sendable, Hashable {
     /// The Nth ticket list request matching every given filter (nil matches anything).
     /// The company is the token's; `page` is the requested page (below 1 counts as 1).
     /// A request whose token is not valid has no company, so only matches `companyID: nil`.
-    case tickets(companyID: Int? = nil, scope: SimScope? = nil, page: Int? = nil, occurrence: Int = 1)
+    case tickets(
+        companyID: Int? = nil, scope: SimScope? = nil, page: Int? = nil, occurrence: Int = 1)
 }
 
 /// One chosen fault: what, when, and how many times in a row.

@@ -13,7 +13,11 @@ extension SimulatorServer {
         ]
         guard let (endpoint, method) = routes[path] else {
             let fault = faults.withLock { $0.decide(endpoint: .other, tickets: nil) }
-            return (faultOnly(fault) ?? .respond(errorResponse(httpStatus: 404, message: "not found: \(path)")), fault)
+            return (
+                faultOnly(fault)
+                    ?? .respond(errorResponse(httpStatus: 404, message: "not found: \(path)")),
+                fault
+            )
         }
         guard request.method == method else {
             let fault = faults.withLock { $0.decide(endpoint: .other, tickets: nil) }
@@ -29,7 +33,9 @@ extension SimulatorServer {
             TicketRequestContext(companyID: grant?.companyID, scope: $0.scope, page: $0.page)
         }
         let fault = faults.withLock { $0.decide(endpoint: endpoint, tickets: context) }
-        if let early = applyBeforeAnswer(fault, request: request, grant: grant, parameters: parameters) {
+        if let early = applyBeforeAnswer(
+            fault, request: request, grant: grant, parameters: parameters)
+        {
             return (early, fault)
         }
 
@@ -109,14 +115,17 @@ extension SimulatorServer {
             ($0.dataset.company(id: companyID), $0.dataset.companies(of: account))
         }
         guard let company, account.companyIDs.contains(companyID) else {
-            return envelopeResponse(bodyStatus: 403, message: "no permission for company \(companyID)") {
+            return envelopeResponse(
+                bodyStatus: 403, message: "no permission for company \(companyID)"
+            ) {
                 $0.null()
             }
         }
 
         let token = tokens.withLock { $0.issue(accountID: account.id, companyID: company.id) }
         return envelopeResponse(bodyStatus: 200, message: "success") {
-            APIEncoding.switched(account: account, token: token, company: company, all: all, into: &$0)
+            APIEncoding.switched(
+                account: account, token: token, company: company, all: all, into: &$0)
         }
     }
 

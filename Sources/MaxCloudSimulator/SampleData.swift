@@ -45,8 +45,10 @@ extension SimulatorDataset {
             CompanyPlan(
                 company: SimCompany(id: 1, name: "DefaultTeam", createdAt: "2011-10-09 12:01:34"),
                 ticketCount: 260, firstTicketID: 101,
-                teams: [TeamPlan(id: 1, name: "SRE"), TeamPlan(id: 2, name: "平台组"),
-                    TeamPlan(id: 3, name: "")],
+                teams: [
+                    TeamPlan(id: 1, name: "SRE"), TeamPlan(id: 2, name: "平台组"),
+                    TeamPlan(id: 3, name: ""),
+                ],
                 englishPercent: 20, closedVariants: [5: "Closed", 50: "Closed", 99: "CLOSED"],
                 hostileSubjects: SampleText.hostileSubjects),
             CompanyPlan(
@@ -59,8 +61,10 @@ extension SimulatorDataset {
                 company: SimCompany(
                     id: 3, name: "Acme Retail, Inc.", createdAt: "2021-07-01 08:00:00"),
                 ticketCount: 90, firstTicketID: 101,
-                teams: [TeamPlan(id: 6, name: "Store Ops"), TeamPlan(id: 7, name: "Payments"),
-                    TeamPlan(id: 8, name: "")],
+                teams: [
+                    TeamPlan(id: 6, name: "Store Ops"), TeamPlan(id: 7, name: "Payments"),
+                    TeamPlan(id: 8, name: ""),
+                ],
                 englishPercent: 60, closedVariants: [11: "CLOSED"],
                 hostileSubjects: [SampleText.hostileSubjects[0], SampleText.hostileSubjects[1]]),
             CompanyPlan(

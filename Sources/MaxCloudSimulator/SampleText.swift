@@ -78,7 +78,9 @@ enum SampleText {
     ]
 
     /// The content types, with empty the most common.
-    static let contentTypes = ["", "", "", "", "", "markdown", "markdown", "markdown", "text", "text"]
+    static let contentTypes = [
+        "", "", "", "", "", "markdown", "markdown", "markdown", "text", "text",
+    ]
 
     /// Resource kinds for the `resources` field.
     static let resourceKinds = ["ecs", "rds", "slb", "oss", "k8s-node"]

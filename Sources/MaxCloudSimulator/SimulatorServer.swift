@@ -150,7 +150,9 @@ public final class SimulatorServer: Sendable {
             let left = ContinuousClock.now.duration(to: deadline)
             if left <= .zero { return }
             let step = min(left, .milliseconds(10))
-            let micros = step.components.seconds * 1_000_000 + step.components.attoseconds / 1_000_000_000_000
+            let micros =
+                step.components.seconds * 1_000_000 + step.components.attoseconds
+                / 1_000_000_000_000
             usleep(UInt32(max(1, micros)))
         }
     }

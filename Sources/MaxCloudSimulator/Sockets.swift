@@ -35,7 +35,8 @@ enum Sockets {
             throw .invalidHost(host)
         }
 
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = socket(
+            AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw .socketFailed(call: "socket", code: errno) }
         var one: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -89,7 +90,9 @@ enum Sockets {
     static func receive(_ connection: Int32, into buffer: inout [UInt8]) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            let count = chunk.withUnsafeMutableBytes {
+                recv(connection, $0.baseAddress, $0.count, 0)
+            }
             if count > 0 {
                 buffer.append(contentsOf: chunk[..<count])
                 return true

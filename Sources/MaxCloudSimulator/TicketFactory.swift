@@ -31,7 +31,8 @@ struct TicketFactory {
     /// One ticket created `age` seconds before the anchor.
     func ticket(id: Int, age: Int, rng: inout SplitMix64) -> SimTicket {
         let createdWall = SimulatorClock.anchorWallSeconds - age
-        let state = rng.pick(["closed", "open", "pending", "in_progress"], weights: [48, 26, 12, 14])
+        let state = rng.pick(
+            ["closed", "open", "pending", "in_progress"], weights: [48, 26, 12, 14])
         let closed = state == "closed"
         let updatedWall =
             rng.percent(30) && !closed ? createdWall : createdWall + rng.below(age + 1)
@@ -40,7 +41,8 @@ struct TicketFactory {
         let creator = rng.pick(SampleText.people)
         let assignee = randomAssignee(rng: &rng)
         let contentType = rng.pick(SampleText.contentTypes)
-        let subjects = rng.percent(englishPercent)
+        let subjects =
+            rng.percent(englishPercent)
             ? SampleText.englishSubjects : SampleText.chineseSubjects
 
         return SimTicket(
@@ -52,7 +54,8 @@ struct TicketFactory {
             assignedTo: assignee,
             updatedBy: (assignee?.isEmpty ?? true) ? creator : assignee,
             state: state,
-            priority: rng.percent(6) ? nil : rng.pick([0, 1, 2, 3, 4], weights: [10, 20, 35, 25, 10]),
+            priority: rng.percent(6)
+                ? nil : rng.pick([0, 1, 2, 3, 4], weights: [10, 20, 35, 25, 10]),
             rootCause: closed ? rng.pick(SampleText.rootCauses) : "",
             subject: rng.pick(subjects),
             contentType: contentType,

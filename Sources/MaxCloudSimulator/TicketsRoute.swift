@@ -26,12 +26,16 @@ struct TicketParameters: Sendable {
             }
         }
         if let text = nonEmpty(request, "page") {
-            if let number = Int(text) { page = max(1, number) } else {
+            if let number = Int(text) {
+                page = max(1, number)
+            } else {
                 problem = "page must be a whole number, not '\(text)'"
             }
         }
         if let text = nonEmpty(request, "page_size") {
-            if let number = Int(text) { pageSize = number } else {
+            if let number = Int(text) {
+                pageSize = number
+            } else {
                 problem = "page_size must be a whole number, not '\(text)'"
             }
         }
@@ -81,7 +85,8 @@ extension SimulatorServer {
             if fault == .repeatPreviousPage && query.page > 1 {
                 var previous = query
                 previous.page -= 1
-                page.tickets = store.page(previous, account: account, maxPageSize: maxPageSize)
+                page.tickets =
+                    store.page(previous, account: account, maxPageSize: maxPageSize)
                     .tickets
             }
             if fault == .tenantLeak, let leaked = store.foreignTicket(notIn: grant.companyID) {

@@ -5,304 +5,304 @@ enum DefaultTemplates {
     /// File name to template source.
     static let files: [String: String] = [
         "report.html": ###"""
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{report.title}} — {{report.as_of_display}}</title>
-<style>
-  :root { --open: #d9534f; --closed: #5b8def; --ink: #1f2933; --muted: #616e7c; --rule: #d9dee4; }
-  * { box-sizing: border-box; }
-  body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #f5f7fa; }
-  main { max-width: 980px; margin: 0 auto; padding: 24px 16px 48px; }
-  h1 { font-size: 1.6em; margin: 0 0 4px; }
-  h2 { font-size: 1.15em; margin: 28px 0 8px; border-bottom: 2px solid var(--rule); padding-bottom: 4px; }
-  .asof { color: var(--muted); margin: 0 0 16px; }
-  .banner { background: #fff3cd; border: 2px solid #d39e00; color: #6b4e00; padding: 12px 16px; border-radius: 6px; margin: 0 0 16px; font-weight: 600; }
-  .headline { font-size: 1.05em; background: #fff; border-left: 4px solid var(--closed); padding: 10px 14px; margin: 0 0 16px; }
-  .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
-  .card { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 12px 14px; }
-  .card .n { font-size: 1.8em; font-weight: 700; }
-  .card .l { color: var(--muted); font-size: .9em; }
-  .card.open .n { color: var(--open); }
-  .card.closed .n { color: var(--closed); }
-  .chart { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 8px; overflow-x: auto; }
-  .chart svg { width: 100%; max-width: 720px; height: auto; display: block; }
-  .chart text { font-size: 12px; fill: var(--ink); }
-  .legend { font-size: .85em; color: var(--muted); margin: 4px 0 0; }
-  .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
-  .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-  .scroll { overflow-x: auto; }
-  table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }
-  th, td { border: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
-  th { background: #eef1f5; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-  tr.total td { font-weight: 700; background: #f6f8fa; }
-  .warnings li { margin: 2px 0; }
-  footer { color: var(--muted); font-size: .85em; margin-top: 32px; }
-  @media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } body { font-size: 14px; } }
-  @media print {
-    @page { size: A4; margin: 14mm 12mm; }
-    body { background: #fff; font-size: 10.5pt; }
-    main { max-width: none; padding: 0; }
-    .chart, .card, table { break-inside: avoid; }
-    h2 { break-after: avoid; }
-    .grid2 { grid-template-columns: 1fr 1fr; }
-    .chart svg { max-width: 100%; }
-  }
-</style>
-</head>
-<body>
-<main>
-<h1>{{report.title}}</h1>
-<p class="asof">As of {{report.as_of_display}} · time zone {{timezone}}</p>
-{{#report.incomplete}}
-<div class="banner" role="alert">INCOMPLETE REPORT: what was fetched does not add up to what the server reported. The figures below may be missing tickets; see the warnings at the end.</div>
-{{/report.incomplete}}
-<p class="headline">{{report.headline}}</p>
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{report.title}} — {{report.as_of_display}}</title>
+        <style>
+          :root { --open: #d9534f; --closed: #5b8def; --ink: #1f2933; --muted: #616e7c; --rule: #d9dee4; }
+          * { box-sizing: border-box; }
+          body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #f5f7fa; }
+          main { max-width: 980px; margin: 0 auto; padding: 24px 16px 48px; }
+          h1 { font-size: 1.6em; margin: 0 0 4px; }
+          h2 { font-size: 1.15em; margin: 28px 0 8px; border-bottom: 2px solid var(--rule); padding-bottom: 4px; }
+          .asof { color: var(--muted); margin: 0 0 16px; }
+          .banner { background: #fff3cd; border: 2px solid #d39e00; color: #6b4e00; padding: 12px 16px; border-radius: 6px; margin: 0 0 16px; font-weight: 600; }
+          .headline { font-size: 1.05em; background: #fff; border-left: 4px solid var(--closed); padding: 10px 14px; margin: 0 0 16px; }
+          .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+          .card { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 12px 14px; }
+          .card .n { font-size: 1.8em; font-weight: 700; }
+          .card .l { color: var(--muted); font-size: .9em; }
+          .card.open .n { color: var(--open); }
+          .card.closed .n { color: var(--closed); }
+          .chart { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 8px; overflow-x: auto; }
+          .chart svg { width: 100%; max-width: 720px; height: auto; display: block; }
+          .chart text { font-size: 12px; fill: var(--ink); }
+          .legend { font-size: .85em; color: var(--muted); margin: 4px 0 0; }
+          .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
+          .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+          .scroll { overflow-x: auto; }
+          table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }
+          th, td { border: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
+          th { background: #eef1f5; }
+          td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+          tr.total td { font-weight: 700; background: #f6f8fa; }
+          .warnings li { margin: 2px 0; }
+          footer { color: var(--muted); font-size: .85em; margin-top: 32px; }
+          @media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } body { font-size: 14px; } }
+          @media print {
+            @page { size: A4; margin: 14mm 12mm; }
+            body { background: #fff; font-size: 10.5pt; }
+            main { max-width: none; padding: 0; }
+            .chart, .card, table { break-inside: avoid; }
+            h2 { break-after: avoid; }
+            .grid2 { grid-template-columns: 1fr 1fr; }
+            .chart svg { max-width: 100%; }
+          }
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>{{report.title}}</h1>
+        <p class="asof">As of {{report.as_of_display}} · time zone {{timezone}}</p>
+        {{#report.incomplete}}
+        <div class="banner" role="alert">INCOMPLETE REPORT: what was fetched does not add up to what the server reported. The figures below may be missing tickets; see the warnings at the end.</div>
+        {{/report.incomplete}}
+        <p class="headline">{{report.headline}}</p>
 
-<div class="cards">
-  <div class="card"><div class="n">{{totals.tickets}}</div><div class="l">tickets</div></div>
-  <div class="card open"><div class="n">{{totals.open}}</div><div class="l">open</div></div>
-  <div class="card closed"><div class="n">{{totals.closed}}</div><div class="l">closed</div></div>
-  <div class="card"><div class="n">{{report.company_count}}</div><div class="l">companies</div></div>
-</div>
+        <div class="cards">
+          <div class="card"><div class="n">{{totals.tickets}}</div><div class="l">tickets</div></div>
+          <div class="card open"><div class="n">{{totals.open}}</div><div class="l">open</div></div>
+          <div class="card closed"><div class="n">{{totals.closed}}</div><div class="l">closed</div></div>
+          <div class="card"><div class="n">{{report.company_count}}</div><div class="l">companies</div></div>
+        </div>
 
-<h2>Open and closed by company</h2>
-<div class="chart">
-{{#report.company_chart}}
-<svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open and closed tickets by company">
-{{#bars}}
-  <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
-  <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
-  <rect x="{{closed_x}}" y="{{y}}" width="{{closed_width}}" height="20" fill="#5b8def"><title>{{key}}: {{closed}} closed</title></rect>
-  <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
-{{/bars}}
-</svg>
-{{/report.company_chart}}
-<p class="legend"><span class="swatch" style="background:#d9534f"></span>open<span class="swatch" style="background:#5b8def"></span>closed</p>
-</div>
+        <h2>Open and closed by company</h2>
+        <div class="chart">
+        {{#report.company_chart}}
+        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open and closed tickets by company">
+        {{#bars}}
+          <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
+          <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
+          <rect x="{{closed_x}}" y="{{y}}" width="{{closed_width}}" height="20" fill="#5b8def"><title>{{key}}: {{closed}} closed</title></rect>
+          <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
+        {{/bars}}
+        </svg>
+        {{/report.company_chart}}
+        <p class="legend"><span class="swatch" style="background:#d9534f"></span>open<span class="swatch" style="background:#5b8def"></span>closed</p>
+        </div>
 
-<div class="grid2">
-<div>
-<h2>Open by priority</h2>
-<div class="chart">
-{{#report.priority_chart}}
-<svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by priority">
-{{#bars}}
-  <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
-  <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
-  <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
-{{/bars}}
-</svg>
-{{/report.priority_chart}}
-</div>
-</div>
-<div>
-<h2>Open by age</h2>
-<div class="chart">
-{{#report.age_chart}}
-<svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by age">
-{{#bars}}
-  <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
-  <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
-  <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
-{{/bars}}
-</svg>
-{{/report.age_chart}}
-</div>
-</div>
-</div>
+        <div class="grid2">
+        <div>
+        <h2>Open by priority</h2>
+        <div class="chart">
+        {{#report.priority_chart}}
+        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by priority">
+        {{#bars}}
+          <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
+          <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
+          <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
+        {{/bars}}
+        </svg>
+        {{/report.priority_chart}}
+        </div>
+        </div>
+        <div>
+        <h2>Open by age</h2>
+        <div class="chart">
+        {{#report.age_chart}}
+        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by age">
+        {{#bars}}
+          <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
+          <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
+          <text x="{{value_x}}" y="{{text_y}}">{{value}}</text>
+        {{/bars}}
+        </svg>
+        {{/report.age_chart}}
+        </div>
+        </div>
+        </div>
 
-<h2>By company</h2>
-<div class="scroll"><table>
-<tr><th>Company</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
-{{#by_company}}
-<tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
-{{/by_company}}
-<tr class="total"><td>All</td><td class="n">{{totals.open}}</td><td class="n">{{totals.closed}}</td><td class="n">{{totals.tickets}}</td></tr>
-</table></div>
+        <h2>By company</h2>
+        <div class="scroll"><table>
+        <tr><th>Company</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
+        {{#by_company}}
+        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        {{/by_company}}
+        <tr class="total"><td>All</td><td class="n">{{totals.open}}</td><td class="n">{{totals.closed}}</td><td class="n">{{totals.tickets}}</td></tr>
+        </table></div>
 
-<div class="grid2">
-<div>
-<h2>By priority</h2>
-<table>
-<tr><th>Priority</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
-{{#by_priority}}
-<tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
-{{/by_priority}}
-</table>
-</div>
-<div>
-<h2>By age</h2>
-<table>
-<tr><th>Age</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
-{{#by_age}}
-<tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
-{{/by_age}}
-</table>
-</div>
-</div>
+        <div class="grid2">
+        <div>
+        <h2>By priority</h2>
+        <table>
+        <tr><th>Priority</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
+        {{#by_priority}}
+        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        {{/by_priority}}
+        </table>
+        </div>
+        <div>
+        <h2>By age</h2>
+        <table>
+        <tr><th>Age</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
+        {{#by_age}}
+        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        {{/by_age}}
+        </table>
+        </div>
+        </div>
 
-<div class="grid2">
-<div>
-<h2>By assignee</h2>
-<div class="scroll"><table>
-<tr><th>Assignee</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
-{{#by_assignee}}
-<tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
-{{/by_assignee}}
-</table></div>
-</div>
-<div>
-<h2>By state</h2>
-<table>
-<tr><th>State</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
-{{#by_state}}
-<tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
-{{/by_state}}
-</table>
-</div>
-</div>
+        <div class="grid2">
+        <div>
+        <h2>By assignee</h2>
+        <div class="scroll"><table>
+        <tr><th>Assignee</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
+        {{#by_assignee}}
+        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        {{/by_assignee}}
+        </table></div>
+        </div>
+        <div>
+        <h2>By state</h2>
+        <table>
+        <tr><th>State</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
+        {{#by_state}}
+        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        {{/by_state}}
+        </table>
+        </div>
+        </div>
 
-<h2>Ten oldest open tickets</h2>
-{{#report.has_oldest_open}}
-<div class="scroll"><table>
-<tr><th>Company</th><th class="n">Ticket</th><th>Subject</th><th>Priority</th><th>Assignee</th><th>Created</th><th class="n">Age (days)</th></tr>
-{{#oldest_open}}
-<tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td>{{created_at}}</td><td class="n">{{age_days}}</td></tr>
-{{/oldest_open}}
-</table></div>
-{{/report.has_oldest_open}}
-{{^report.has_oldest_open}}
-<p>No open tickets.</p>
-{{/report.has_oldest_open}}
+        <h2>Ten oldest open tickets</h2>
+        {{#report.has_oldest_open}}
+        <div class="scroll"><table>
+        <tr><th>Company</th><th class="n">Ticket</th><th>Subject</th><th>Priority</th><th>Assignee</th><th>Created</th><th class="n">Age (days)</th></tr>
+        {{#oldest_open}}
+        <tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td>{{created_at}}</td><td class="n">{{age_days}}</td></tr>
+        {{/oldest_open}}
+        </table></div>
+        {{/report.has_oldest_open}}
+        {{^report.has_oldest_open}}
+        <p>No open tickets.</p>
+        {{/report.has_oldest_open}}
 
-<h2>Sources</h2>
-<div class="scroll"><table>
-<tr><th>Company</th><th>Scope</th><th>Tag</th><th class="n">Pages</th><th class="n">Result count</th><th class="n">Fetched</th><th class="n">Server open</th><th class="n">Server closed</th></tr>
-{{#sources}}
-<tr><td>{{company}}</td><td>{{scope}}</td><td>{{group_tag}}</td><td class="n">{{pages}}</td><td class="n">{{result_count}}</td><td class="n">{{fetched}}</td><td class="n">{{server_open}}</td><td class="n">{{server_closed}}</td></tr>
-{{/sources}}
-</table></div>
-{{#report.has_failed_sources}}
-<h2>Sources that could not be read</h2>
-<ul class="warnings">
-{{#failed_sources}}
-<li>{{.}}</li>
-{{/failed_sources}}
-</ul>
-{{/report.has_failed_sources}}
+        <h2>Sources</h2>
+        <div class="scroll"><table>
+        <tr><th>Company</th><th>Scope</th><th>Tag</th><th class="n">Pages</th><th class="n">Result count</th><th class="n">Fetched</th><th class="n">Server open</th><th class="n">Server closed</th></tr>
+        {{#sources}}
+        <tr><td>{{company}}</td><td>{{scope}}</td><td>{{group_tag}}</td><td class="n">{{pages}}</td><td class="n">{{result_count}}</td><td class="n">{{fetched}}</td><td class="n">{{server_open}}</td><td class="n">{{server_closed}}</td></tr>
+        {{/sources}}
+        </table></div>
+        {{#report.has_failed_sources}}
+        <h2>Sources that could not be read</h2>
+        <ul class="warnings">
+        {{#failed_sources}}
+        <li>{{.}}</li>
+        {{/failed_sources}}
+        </ul>
+        {{/report.has_failed_sources}}
 
-<h2>Warnings</h2>
-{{#report.has_warnings}}
-<ul class="warnings">
-{{#warnings}}
-<li>{{.}}</li>
-{{/warnings}}
-</ul>
-{{/report.has_warnings}}
-{{^report.has_warnings}}
-<p>None.</p>
-{{/report.has_warnings}}
+        <h2>Warnings</h2>
+        {{#report.has_warnings}}
+        <ul class="warnings">
+        {{#warnings}}
+        <li>{{.}}</li>
+        {{/warnings}}
+        </ul>
+        {{/report.has_warnings}}
+        {{^report.has_warnings}}
+        <p>None.</p>
+        {{/report.has_warnings}}
 
-<footer>Made by maxcloud-report from the MaxCloud API. Counting rules: a ticket is one (company, id); closed means state "closed" in any case; age is as-of minus created_at.</footer>
-</main>
-</body>
-</html>
+        <footer>Made by maxcloud-report from the MaxCloud API. Counting rules: a ticket is one (company, id); closed means state "closed" in any case; age is as-of minus created_at.</footer>
+        </main>
+        </body>
+        </html>
 
-"""###,
+        """###,
         "report.md": ###"""
-# {{report.title}}
+        # {{report.title}}
 
-{{#report.incomplete}}
-> **INCOMPLETE.** What was fetched does not add up to what the server reported; see the warnings at the end.
+        {{#report.incomplete}}
+        > **INCOMPLETE.** What was fetched does not add up to what the server reported; see the warnings at the end.
 
-{{/report.incomplete}}
-As of {{report.as_of_display}}. {{report.headline}}
+        {{/report.incomplete}}
+        As of {{report.as_of_display}}. {{report.headline}}
 
-| | Open | Closed | Total |
-|---|---:|---:|---:|
-| **All tickets** | {{totals.open}} | {{totals.closed}} | {{totals.tickets}} |
+        | | Open | Closed | Total |
+        |---|---:|---:|---:|
+        | **All tickets** | {{totals.open}} | {{totals.closed}} | {{totals.tickets}} |
 
-## By company
+        ## By company
 
-| Company | Open | Closed | Total |
-|---|---:|---:|---:|
-{{#by_company}}
-| {{key}} | {{open}} | {{closed}} | {{total}} |
-{{/by_company}}
+        | Company | Open | Closed | Total |
+        |---|---:|---:|---:|
+        {{#by_company}}
+        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        {{/by_company}}
 
-## By priority
+        ## By priority
 
-| Priority | Open | Closed | Total |
-|---|---:|---:|---:|
-{{#by_priority}}
-| {{key}} | {{open}} | {{closed}} | {{total}} |
-{{/by_priority}}
+        | Priority | Open | Closed | Total |
+        |---|---:|---:|---:|
+        {{#by_priority}}
+        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        {{/by_priority}}
 
-## By assignee
+        ## By assignee
 
-| Assignee | Open | Closed | Total |
-|---|---:|---:|---:|
-{{#by_assignee}}
-| {{key}} | {{open}} | {{closed}} | {{total}} |
-{{/by_assignee}}
+        | Assignee | Open | Closed | Total |
+        |---|---:|---:|---:|
+        {{#by_assignee}}
+        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        {{/by_assignee}}
 
-## By state
+        ## By state
 
-| State | Open | Closed | Total |
-|---|---:|---:|---:|
-{{#by_state}}
-| {{key}} | {{open}} | {{closed}} | {{total}} |
-{{/by_state}}
+        | State | Open | Closed | Total |
+        |---|---:|---:|---:|
+        {{#by_state}}
+        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        {{/by_state}}
 
-## By age
+        ## By age
 
-| Age | Open | Closed | Total |
-|---|---:|---:|---:|
-{{#by_age}}
-| {{key}} | {{open}} | {{closed}} | {{total}} |
-{{/by_age}}
+        | Age | Open | Closed | Total |
+        |---|---:|---:|---:|
+        {{#by_age}}
+        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        {{/by_age}}
 
-## Oldest open tickets
+        ## Oldest open tickets
 
-{{#report.has_oldest_open}}
-| Company | Ticket | Subject | Priority | Assignee | Created | Age (days) |
-|---|---:|---|---|---|---|---:|
-{{/report.has_oldest_open}}
-{{#oldest_open}}
-| {{company}} | {{id}} | {{subject}} | {{priority}} | {{assignee}} | {{created_at}} | {{age_days}} |
-{{/oldest_open}}
-{{^oldest_open}}
-No open tickets.
-{{/oldest_open}}
+        {{#report.has_oldest_open}}
+        | Company | Ticket | Subject | Priority | Assignee | Created | Age (days) |
+        |---|---:|---|---|---|---|---:|
+        {{/report.has_oldest_open}}
+        {{#oldest_open}}
+        | {{company}} | {{id}} | {{subject}} | {{priority}} | {{assignee}} | {{created_at}} | {{age_days}} |
+        {{/oldest_open}}
+        {{^oldest_open}}
+        No open tickets.
+        {{/oldest_open}}
 
-## Sources
+        ## Sources
 
-| Company | Scope | Tag | Pages | Result count | Fetched | Server open | Server closed |
-|---|---|---|---:|---:|---:|---:|---:|
-{{#sources}}
-| {{company}} | {{scope}} | {{group_tag}} | {{pages}} | {{result_count}} | {{fetched}} | {{server_open}} | {{server_closed}} |
-{{/sources}}
+        | Company | Scope | Tag | Pages | Result count | Fetched | Server open | Server closed |
+        |---|---|---|---:|---:|---:|---:|---:|
+        {{#sources}}
+        | {{company}} | {{scope}} | {{group_tag}} | {{pages}} | {{result_count}} | {{fetched}} | {{server_open}} | {{server_closed}} |
+        {{/sources}}
 
-{{#report.has_failed_sources}}
-### Sources that could not be read
+        {{#report.has_failed_sources}}
+        ### Sources that could not be read
 
-{{/report.has_failed_sources}}
-{{#failed_sources}}
-- {{.}}
-{{/failed_sources}}
-## Warnings
+        {{/report.has_failed_sources}}
+        {{#failed_sources}}
+        - {{.}}
+        {{/failed_sources}}
+        ## Warnings
 
-{{#warnings}}
-- {{.}}
-{{/warnings}}
-{{^warnings}}
-None.
-{{/warnings}}
+        {{#warnings}}
+        - {{.}}
+        {{/warnings}}
+        {{^warnings}}
+        None.
+        {{/warnings}}
 
-"""###,
+        """###,
     ]
 }

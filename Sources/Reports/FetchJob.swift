@@ -61,7 +61,9 @@ public struct FetchJob: Sendable {
     public var onEvent: @Sendable (FetchEvent) -> Void
 
     /// Creates a job.
-    public init(settings: FetchSettings, onEvent: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
+    public init(
+        settings: FetchSettings, onEvent: @escaping @Sendable (FetchEvent) -> Void = { _ in }
+    ) {
         self.settings = settings
         self.onEvent = onEvent
     }
@@ -73,8 +75,10 @@ public struct FetchJob: Sendable {
         let onEvent = self.onEvent
         let client = try MaxCloudClient(
             baseURL: settings.baseURL,
-            transport: transport ?? URLSessionTransport(
-                timeout: settings.timeout, maxConnectionsPerHost: max(8, settings.concurrency * 2)),
+            transport: transport
+                ?? URLSessionTransport(
+                    timeout: settings.timeout,
+                    maxConnectionsPerHost: max(8, settings.concurrency * 2)),
             retry: settings.retry, allowInsecureHTTP: settings.allowInsecureHTTP,
             observer: { onEvent(.request($0)) })
         let sessions = Sessions(client: client, email: settings.email, password: settings.password)
@@ -95,11 +99,14 @@ public struct FetchJob: Sendable {
         var scopes = settings.scopes.filter { $0 != .tag }
         var seen = Set<Scope>()
         scopes = scopes.filter { seen.insert($0).inserted }
-        var list = scopes.map { TicketSource(companyID: company.id, companyName: company.name, scope: $0) }
+        var list = scopes.map {
+            TicketSource(companyID: company.id, companyName: company.name, scope: $0)
+        }
         var tags = Set<String>()
         for tag in settings.tags where tags.insert(tag).inserted {
             list.append(
-                TicketSource(companyID: company.id, companyName: company.name, scope: .tag, groupTag: tag))
+                TicketSource(
+                    companyID: company.id, companyName: company.name, scope: .tag, groupTag: tag))
         }
         return list
     }

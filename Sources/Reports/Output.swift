@@ -14,7 +14,8 @@ public final class OutputBatch {
     public init(directory: URL) throws(ReportError) {
         self.directory = directory
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true)
         } catch {
             throw .write(path: directory.path, reason: error.localizedDescription)
         }

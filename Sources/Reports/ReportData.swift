@@ -87,7 +87,9 @@ public struct ReportData: Sendable {
             if row.isClosed { entry.closed += 1 } else { entry.open += 1 }
             counts[value] = entry
         }
-        return order.map { DimensionRow(key: $0, open: counts[$0]!.open, closed: counts[$0]!.closed) }
+        return order.map {
+            DimensionRow(key: $0, open: counts[$0]!.open, closed: counts[$0]!.closed)
+        }
     }
 
     static func byCompany(_ rows: [TicketRow], companies: [Company], names: [Int: String])
@@ -110,7 +112,8 @@ public struct ReportData: Sendable {
     }
 
     static func byAge(_ rows: [TicketRow]) -> [DimensionRow] {
-        let counted = Dictionary(uniqueKeysWithValues: count(rows, by: \.bucket.rawValue).map { ($0.key, $0) })
+        let counted = Dictionary(
+            uniqueKeysWithValues: count(rows, by: \.bucket.rawValue).map { ($0.key, $0) })
         return AgeBucket.allCases.map { counted[$0.rawValue] ?? DimensionRow(key: $0.rawValue) }
     }
 
@@ -126,12 +129,15 @@ public struct ReportData: Sendable {
     static func oldestOpen(_ rows: [TicketRow], limit: Int) -> [OldTicket] {
         let open = rows.filter { !$0.isClosed && $0.ageSeconds != nil }
         let oldest = open.sorted {
-            ($1.ageSeconds!, $0.companyID, $0.ticket.id) < ($0.ageSeconds!, $1.companyID, $1.ticket.id)
+            ($1.ageSeconds!, $0.companyID, $0.ticket.id) < (
+                $0.ageSeconds!, $1.companyID, $1.ticket.id
+            )
         }
         return oldest.prefix(limit).map {
             OldTicket(
                 company: $0.companyName, companyID: $0.companyID, id: $0.ticket.id,
-                subject: $0.ticket.subject ?? "", priority: $0.priorityKey, assignee: $0.assigneeKey,
+                subject: $0.ticket.subject ?? "", priority: $0.priorityKey,
+                assignee: $0.assigneeKey,
                 state: $0.stateKey, createdAt: $0.ticket.createdAt ?? "", ageDays: $0.ageDays ?? 0)
         }
     }
@@ -139,7 +145,9 @@ public struct ReportData: Sendable {
     /// Warnings about single tickets: unreadable or future `created_at`, fields of the
     /// wrong type. Each names a few examples and the total.
     static func dataWarnings(_ rows: [TicketRow], clock: ReportClock) -> [String] {
-        func describe(_ matches: [TicketRow], _ what: String, _ detail: (TicketRow) -> String) -> String? {
+        func describe(_ matches: [TicketRow], _ what: String, _ detail: (TicketRow) -> String)
+            -> String?
+        {
             guard !matches.isEmpty else { return nil }
             let examples = matches.prefix(3).map {
                 "\($0.companyName) #\($0.ticket.id)\(detail($0))"
@@ -149,17 +157,32 @@ public struct ReportData: Sendable {
         }
         var warnings: [String] = []
         let unreadable = rows.filter { $0.created == nil }
-        if let text = describe(unreadable, "have a created_at that cannot be read; counted as age 'unknown'", {
-            " (\($0.ticket.createdAt.map { "'\($0)'" } ?? "missing"))"
-        }) { warnings.append(text) }
+        if let text = describe(
+            unreadable, "have a created_at that cannot be read; counted as age 'unknown'",
+            {
+                " (\($0.ticket.createdAt.map { "'\($0)'" } ?? "missing"))"
+            })
+        {
+            warnings.append(text)
+        }
         let future = rows.filter { $0.isFuture(clock) }
-        if let text = describe(future, "were created after the as-of time; counted as age 0", {
-            " (\($0.ticket.createdAt ?? ""))"
-        }) { warnings.append(text) }
+        if let text = describe(
+            future, "were created after the as-of time; counted as age 0",
+            {
+                " (\($0.ticket.createdAt ?? ""))"
+            })
+        {
+            warnings.append(text)
+        }
         let odd = rows.filter { !$0.ticket.problems.isEmpty }
-        if let text = describe(odd, "have fields of an unexpected type", {
-            " (\($0.ticket.problems.joined(separator: "; ")))"
-        }) { warnings.append(text) }
+        if let text = describe(
+            odd, "have fields of an unexpected type",
+            {
+                " (\($0.ticket.problems.joined(separator: "; ")))"
+            })
+        {
+            warnings.append(text)
+        }
         return warnings
     }
 }

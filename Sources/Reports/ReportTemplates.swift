@@ -23,7 +23,8 @@ public struct ReportTemplates: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         } catch {
-            throw .template("cannot read the templates folder \(directory.path): \(error.localizedDescription)")
+            throw .template(
+                "cannot read the templates folder \(directory.path): \(error.localizedDescription)")
         }
         for name in names where !name.hasPrefix(".") && name != "README.md" {
             let url = directory.appendingPathComponent(name)
@@ -41,7 +42,8 @@ public struct ReportTemplates: Sendable {
         do {
             source = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .template("\(url.path): error: cannot read the template (\(error.localizedDescription))")
+            throw .template(
+                "\(url.path): error: cannot read the template (\(error.localizedDescription))")
         }
         do {
             try library.register(name: name, source: source)

@@ -9,7 +9,8 @@ public enum TemplateContext {
     /// The context for a summary.
     public static func make(_ summary: Summary) throws -> MustacheValue {
         let json = try summary.jsonData()
-        guard case .object(var root) = try JSONDecoder().decode(MustacheValue.self, from: json) else {
+        guard case .object(var root) = try JSONDecoder().decode(MustacheValue.self, from: json)
+        else {
             return .null
         }
         root["report"] = display(summary)
@@ -32,16 +33,20 @@ public enum TemplateContext {
             "\(totals.tickets) tickets across \(companies) \(companies == 1 ? "company" : "companies"): "
             + "\(totals.open) open, \(totals.closed) closed."
         if let oldest {
-            headline += " The oldest open ticket is \(oldest.ageDays) days old (\(oldest.company) #\(oldest.id))."
+            headline +=
+                " The oldest open ticket is \(oldest.ageDays) days old (\(oldest.company) #\(oldest.id))."
         }
         let olderThan30 = summary.byAge.filter { ["30-90d", "90d+"].contains($0.key) }
             .reduce(0) { $0 + $1.open }
         if olderThan30 > 0 { headline += " \(olderThan30) open tickets are older than 30 days." }
         if !summary.includeClosed { headline += " Closed tickets were not listed (--open-only)." }
 
-        let openPercent = totals.tickets == 0 ? 0 : Int((Double(totals.open) * 100 / Double(totals.tickets)).rounded())
+        let openPercent =
+            totals.tickets == 0
+            ? 0 : Int((Double(totals.open) * 100 / Double(totals.tickets)).rounded())
         return .object([
-            "title": .string(summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"),
+            "title": .string(
+                summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"),
             "incomplete": .bool(!summary.complete),
             "as_of_display": .string(asOfDisplay(summary.asOf)),
             "headline": .string(headline),
@@ -51,11 +56,12 @@ public enum TemplateContext {
             "has_oldest_open": .bool(!summary.oldestOpen.isEmpty),
             "has_failed_sources": .bool(!summary.failedSources.isEmpty),
             "company_chart": chart(summary.byCompany, stacked: true),
-            "priority_chart": chart(summary.byPriority.map { row in
-                var row = row
-                row.key = row.key == "none" ? "none" : "P\(row.key)"
-                return row
-            }, stacked: false),
+            "priority_chart": chart(
+                summary.byPriority.map { row in
+                    var row = row
+                    row.key = row.key == "none" ? "none" : "P\(row.key)"
+                    return row
+                }, stacked: false),
             "age_chart": chart(summary.byAge, stacked: false),
             "assignee_chart": chart(Array(summary.byAssignee.prefix(15)), stacked: false),
         ])
@@ -93,7 +99,8 @@ public enum TemplateContext {
                     "closed_x": .number(rounded(left + openWidth)),
                     "closed_width": .number(rounded(closedWidth)),
                     "value_x": .number(rounded(left + openWidth + closedWidth + 6)),
-                    "value": .string(stacked ? "\(row.open) open / \(row.closed) closed" : "\(row.open)"),
+                    "value": .string(
+                        stacked ? "\(row.open) open / \(row.closed) closed" : "\(row.open)"),
                 ]))
         }
         return .object([

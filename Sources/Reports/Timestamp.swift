@@ -77,9 +77,11 @@ public enum Timestamp {
             }
         }
 
-        let local = Double(
-            daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
-                + second) + fraction
+        let local =
+            Double(
+                daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute
+                    * 60
+                    + second) + fraction
         if let explicitOffset { return Date(timeIntervalSince1970: local - Double(explicitOffset)) }
         return Date(timeIntervalSince1970: local - Double(offset(forLocal: local, in: zone)))
     }

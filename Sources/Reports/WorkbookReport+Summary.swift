@@ -15,7 +15,8 @@ enum SummarySheet {
 
         var r = 0
         try sheet.write(
-            summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report", row: r, column: 0,
+            summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report",
+            row: r, column: 0,
             format: summary.complete ? formats.title : formats.warning)
         r += 2
         let scopes = Set(summary.sources.map(\.scope)).sorted().joined(separator: ", ")
@@ -31,14 +32,25 @@ enum SummarySheet {
         ]
         for (label, value) in facts {
             try sheet.write(label, row: r, column: 0, format: formats.label)
-            try sheet.write(value, row: r, column: 1, format: label == "Complete" && !summary.complete ? formats.warning : nil)
+            try sheet.write(
+                value, row: r, column: 1,
+                format: label == "Complete" && !summary.complete ? formats.warning : nil)
             r += 1
         }
         r += 1
         let figures: [(String, Int)] = [
-            ("Tickets", summary.totals.tickets), ("Open", summary.totals.open), ("Closed", summary.totals.closed),
-            ("Open older than 30 days", summary.byAge.filter { ["30-90d", "90d+"].contains($0.key) }.reduce(0) { $0 + $1.open }),
-            ("Open and unassigned", summary.byAssignee.first { $0.key == "(unassigned)" }?.open ?? 0),
+            ("Tickets", summary.totals.tickets), ("Open", summary.totals.open),
+            ("Closed", summary.totals.closed),
+            (
+                "Open older than 30 days",
+                summary.byAge.filter { ["30-90d", "90d+"].contains($0.key) }.reduce(0) {
+                    $0 + $1.open
+                }
+            ),
+            (
+                "Open and unassigned",
+                summary.byAssignee.first { $0.key == "(unassigned)" }?.open ?? 0
+            ),
         ]
         for (label, value) in figures {
             try sheet.write(label, row: r, column: 0, format: formats.label)
@@ -56,7 +68,9 @@ enum SummarySheet {
         try insertCharts(on: sheet, book: book, dimensions: dimensions)
     }
 
-    private static func insertCharts(on sheet: Worksheet, book: Workbook, dimensions: [String: (Worksheet, Int)])
+    private static func insertCharts(
+        on sheet: Worksheet, book: Workbook, dimensions: [String: (Worksheet, Int)]
+    )
         throws(XLSXError)
     {
         func range(_ rows: Int, _ column: Int) -> CellRange {
@@ -64,8 +78,12 @@ enum SummarySheet {
         }
         if let (companies, count) = dimensions["By Company"] {
             let chart = try book.addChart(.columnStacked)
-            try chart.addSeries(name: "Open", categories: (companies, range(count, 0)), values: (companies, range(count, 1)))
-            try chart.addSeries(name: "Closed", categories: (companies, range(count, 0)), values: (companies, range(count, 2)))
+            try chart.addSeries(
+                name: "Open", categories: (companies, range(count, 0)),
+                values: (companies, range(count, 1)))
+            try chart.addSeries(
+                name: "Closed", categories: (companies, range(count, 0)),
+                values: (companies, range(count, 2)))
             try chart.setTitle("Open and closed by company")
             try chart.setLegend(.bottom)
             try sheet.insertChart(chart, row: 0, column: 3, width: 620, height: 300)
@@ -79,10 +97,14 @@ enum SummarySheet {
             guard let (source, count) = dimensions[name] else { continue }
             let rows = min(count, limit)
             let chart = try book.addChart(type)
-            try chart.addSeries(name: "Open", categories: (source, range(rows, 0)), values: (source, range(rows, 1)))
+            try chart.addSeries(
+                name: "Open", categories: (source, range(rows, 0)), values: (source, range(rows, 1))
+            )
             try chart.setTitle(title)
             try chart.setLegend(.none)
-            try sheet.insertChart(chart, row: row, column: column, width: name == "By Assignee" ? 620 : 440, height: 300)
+            try sheet.insertChart(
+                chart, row: row, column: column, width: name == "By Assignee" ? 620 : 440,
+                height: 300)
         }
     }
 }

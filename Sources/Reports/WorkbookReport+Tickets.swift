@@ -13,19 +13,23 @@ enum TicketSheets {
     /// Data rows per sheet: Excel's 1,048,576 rows less the header.
     static let rowsPerSheet = Grid.rowCount - 1
 
-    static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats) throws(XLSXError) {
+    static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats)
+        throws(XLSXError)
+    {
         let rows = data.rows
         let sheetCount = max(1, (rows.count + rowsPerSheet - 1) / rowsPerSheet)
         for part in 0..<sheetCount {
             let name = part == 0 ? "Tickets" : "Tickets (\(part + 1))"
             let sheet = try book.addWorksheet(name: name)
-            let slice = rows[min(rows.count, part * rowsPerSheet)..<min(rows.count, (part + 1) * rowsPerSheet)]
+            let slice = rows[
+                min(rows.count, part * rowsPerSheet)..<min(rows.count, (part + 1) * rowsPerSheet)]
             try writePart(slice, clock: data.clock, on: sheet, formats: formats)
         }
     }
 
     private static func writePart(
-        _ rows: ArraySlice<TicketRow>, clock: ReportClock, on sheet: Worksheet, formats: WorkbookFormats
+        _ rows: ArraySlice<TicketRow>, clock: ReportClock, on sheet: Worksheet,
+        formats: WorkbookFormats
     ) throws(XLSXError) {
         let last = max(1, rows.count)
         let lastColumn = headers.count - 1
@@ -37,7 +41,8 @@ enum TicketSheets {
             try sheet.setColumnWidth(width, column: column, format: format)
         }
         try sheet.freezePanes(row: 1, column: 0)
-        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: last, lastColumn: lastColumn))
+        try sheet.setAutofilter(
+            CellRange(firstRow: 0, firstColumn: 0, lastRow: last, lastColumn: lastColumn))
         try sheet.addConditionalFormat(
             CellRange(firstRow: 1, firstColumn: 0, lastRow: last, lastColumn: lastColumn),
             rule: .formula("=AND($E2=\"open\",ISNUMBER($O2),$O2>=30)"), format: formats.stale)
@@ -69,7 +74,9 @@ enum TicketSheets {
         }
     }
 
-    private static func text(_ value: String?, _ row: Int, _ column: Int, _ sheet: Worksheet) throws(XLSXError) {
+    private static func text(_ value: String?, _ row: Int, _ column: Int, _ sheet: Worksheet)
+        throws(XLSXError)
+    {
         guard let value, !value.isEmpty else { return }
         try sheet.write(value, row: row, column: column)
     }
@@ -77,13 +84,15 @@ enum TicketSheets {
     /// A real Excel datetime in the report's zone; text as the API wrote it when it cannot
     /// be read or lies outside Excel's calendar.
     private static func dateTime(
-        _ date: Date?, raw: String?, _ clock: ReportClock, _ row: Int, _ column: Int, _ sheet: Worksheet,
+        _ date: Date?, raw: String?, _ clock: ReportClock, _ row: Int, _ column: Int,
+        _ sheet: Worksheet,
         _ formats: WorkbookFormats
     ) throws(XLSXError) {
         if let date {
             let f = Timestamp.components(of: date, offset: clock.timeZone.secondsFromGMT(for: date))
             let cell = CellDateTime(
-                year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: Double(f.second))
+                year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute,
+                second: Double(f.second))
             if cell.isValid {
                 try sheet.write(cell, row: row, column: column, format: formats.dateTime)
                 return
@@ -100,7 +109,8 @@ enum TicketSheets {
         widths[13] = 20
         let textColumns: [(Int, (TicketRow) -> String?)] = [
             (1, { $0.companyName }), (3, { $0.ticket.state }), (6, { $0.ticket.subject }),
-            (7, { $0.ticket.assignedTo }), (8, { $0.ticket.createdBy }), (9, { $0.ticket.updatedBy }),
+            (7, { $0.ticket.assignedTo }), (8, { $0.ticket.createdBy }),
+            (9, { $0.ticket.updatedBy }),
             (11, { $0.ticket.teamName }),
         ]
         for row in rows {

@@ -23,9 +23,11 @@ enum WorkbookReport {
 
     private static func build(_ data: ReportData, at url: URL) throws(XLSXError) {
         let tmpdir = url.deletingLastPathComponent().path
-        let book = try Workbook(path: url.path, options: .init(constantMemory: true, tmpdir: tmpdir))
+        let book = try Workbook(
+            path: url.path, options: .init(constantMemory: true, tmpdir: tmpdir))
         var properties = DocumentProperties()
-        properties.title = data.summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"
+        properties.title =
+            data.summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"
         properties.author = "maxcloud-report"
         properties.comments = "As of \(data.summary.asOf)"
         properties.created = data.clock.asOf
@@ -48,22 +50,28 @@ enum WorkbookReport {
             dimensionSheets[name] = (sheet, count)
         }
         try TicketSheets.write(data, into: book, formats: formats)
-        try writeSources(data.summary.sources, on: try book.addWorksheet(name: "Sources"), formats: formats)
-        try SummarySheet.write(data, on: summarySheet, book: book, formats: formats, dimensions: dimensionSheets)
+        try writeSources(
+            data.summary.sources, on: try book.addWorksheet(name: "Sources"), formats: formats)
+        try SummarySheet.write(
+            data, on: summarySheet, book: book, formats: formats, dimensions: dimensionSheets)
         try book.close()
     }
 
     /// A dimension's rows under a header, then a totals row; returns the data row count
     /// (at least one: an empty dimension gets a `(none)` row of zeros, so charts stay valid).
-    static func writeDimension(_ rows: [DimensionRow], header: String, on sheet: Worksheet, formats: WorkbookFormats)
+    static func writeDimension(
+        _ rows: [DimensionRow], header: String, on sheet: Worksheet, formats: WorkbookFormats
+    )
         throws(XLSXError) -> Int
     {
         let rows = rows.isEmpty ? [DimensionRow(key: "(none)")] : rows
         let headers = [header, "Open", "Closed", "Total", "Open %"]
-        try sheet.setColumnWidth(Double(max(14, min(48, (rows.map { displayWidth($0.key) }.max() ?? 0) + 2))), column: 0)
+        try sheet.setColumnWidth(
+            Double(max(14, min(48, (rows.map { displayWidth($0.key) }.max() ?? 0) + 2))), column: 0)
         try sheet.setColumnWidth(10, columns: 1...4)
         try sheet.freezePanes(row: 1, column: 0)
-        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: 4))
+        try sheet.setAutofilter(
+            CellRange(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: 4))
         for (column, title) in headers.enumerated() {
             try sheet.write(title, row: 0, column: column, format: formats.header)
         }
@@ -73,7 +81,9 @@ enum WorkbookReport {
             try sheet.write(row.open, row: r, column: 1, format: formats.integer)
             try sheet.write(row.closed, row: r, column: 2, format: formats.integer)
             try sheet.write(row.total, row: r, column: 3, format: formats.integer)
-            try sheet.write(row.total == 0 ? 0 : Double(row.open) / Double(row.total), row: r, column: 4, format: formats.percent)
+            try sheet.write(
+                row.total == 0 ? 0 : Double(row.open) / Double(row.total), row: r, column: 4,
+                format: formats.percent)
         }
         let totalRow = rows.count + 1
         let open = rows.reduce(0) { $0 + $1.open }
@@ -82,7 +92,8 @@ enum WorkbookReport {
         for (column, value) in [(1, open), (2, closed), (3, open + closed)] {
             let letter = Grid.columnName(column)
             try sheet.writeFormula(
-                "=SUBTOTAL(109,\(letter)2:\(letter)\(totalRow))", result: Double(value), row: totalRow,
+                "=SUBTOTAL(109,\(letter)2:\(letter)\(totalRow))", result: Double(value),
+                row: totalRow,
                 column: column, format: formats.totalInteger)
         }
         try sheet.write(
@@ -91,17 +102,23 @@ enum WorkbookReport {
         return rows.count
     }
 
-    private static func writeSources(_ sources: [SourceRecord], on sheet: Worksheet, formats: WorkbookFormats)
+    private static func writeSources(
+        _ sources: [SourceRecord], on sheet: Worksheet, formats: WorkbookFormats
+    )
         throws(XLSXError)
     {
         let headers = [
-            "Company ID", "Company", "Scope", "Group tag", "Pages", "Result count", "Fetched", "Unique",
+            "Company ID", "Company", "Scope", "Group tag", "Pages", "Result count", "Fetched",
+            "Unique",
             "Server open", "Server closed", "Complete",
         ]
         let widths: [Double] = [11, 28, 10, 16, 8, 13, 10, 10, 12, 13, 10]
-        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, column: column) }
+        for (column, width) in widths.enumerated() {
+            try sheet.setColumnWidth(width, column: column)
+        }
         try sheet.freezePanes(row: 1, column: 0)
-        try sheet.setAutofilter(CellRange(firstRow: 0, firstColumn: 0, lastRow: max(1, sources.count), lastColumn: 10))
+        try sheet.setAutofilter(
+            CellRange(firstRow: 0, firstColumn: 0, lastRow: max(1, sources.count), lastColumn: 10))
         for (column, title) in headers.enumerated() {
             try sheet.write(title, row: 0, column: column, format: formats.header)
         }
@@ -115,8 +132,12 @@ enum WorkbookReport {
             for (offset, value) in numbers.enumerated() {
                 try sheet.write(value, row: r, column: 4 + offset, format: formats.integer)
             }
-            if let open = source.serverOpen { try sheet.write(open, row: r, column: 8, format: formats.integer) }
-            if let closed = source.serverClosed { try sheet.write(closed, row: r, column: 9, format: formats.integer) }
+            if let open = source.serverOpen {
+                try sheet.write(open, row: r, column: 8, format: formats.integer)
+            }
+            if let closed = source.serverClosed {
+                try sheet.write(closed, row: r, column: 9, format: formats.integer)
+            }
             try sheet.write(source.complete ? "yes" : "NO", row: r, column: 10)
         }
     }
@@ -156,7 +177,8 @@ struct WorkbookFormats {
         let grey = Color(rgb: 0xE7_EBF0)
         header = try book.addFormat(bold: true, backgroundColor: grey, border: .thin)
         title = try book.addFormat(bold: true, fontSize: 16)
-        warning = try book.addFormat(bold: true, fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
+        warning = try book.addFormat(
+            bold: true, fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
         label = try book.addFormat(bold: true)
         integer = try book.addFormat(numberFormat: "#,##0")
         percent = try book.addFormat(numberFormat: "0%")
@@ -164,6 +186,7 @@ struct WorkbookFormats {
         totalLabel = try book.addFormat(bold: true, border: .thin)
         totalInteger = try book.addFormat(bold: true, numberFormat: "#,##0", border: .thin)
         totalPercent = try book.addFormat(bold: true, numberFormat: "0%", border: .thin)
-        stale = try book.addFormat(fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
+        stale = try book.addFormat(
+            fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
     }
 }

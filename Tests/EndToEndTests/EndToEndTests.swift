@@ -13,7 +13,9 @@ import Testing
         return server
     }
 
-    func runArguments(_ server: SimulatorServer, out: URL, company: String = "all", extra: [String] = [])
+    func runArguments(
+        _ server: SimulatorServer, out: URL, company: String = "all", extra: [String] = []
+    )
         -> [String]
     {
         [
@@ -37,22 +39,31 @@ import Testing
         let out = BinaryRunner.temporaryDirectory()
 
         let result = try BinaryRunner.run(
-            runArguments(server, out: out), environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
+            runArguments(server, out: out),
+            environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
 
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["report.html", "report.md", "report.xlsx", "summary.csv", "summary.json", "tickets.csv"])
+        #expect(
+            names == [
+                "report.html", "report.md", "report.xlsx", "summary.csv", "summary.json",
+                "tickets.csv",
+            ])
 
         let dataset = SimulatorDataset.sample()
         let expected = Expected(
-            dataset.tickets, companies: dataset.companies, asOf: Self.asOf, zone: TimeZone(secondsFromGMT: 28_800)!)
+            dataset.tickets, companies: dataset.companies, asOf: Self.asOf,
+            zone: TimeZone(secondsFromGMT: 28_800)!)
         let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let totals = try #require(summary["totals"] as? [String: Int])
 
         #expect(summary["complete"] as? Bool == true)
         #expect(summary["as_of"] as? String == "2026-11-30T09:00:00+08:00")
-        #expect(totals == ["tickets": expected.tickets, "open": expected.open, "closed": expected.closed])
+        #expect(
+            totals == [
+                "tickets": expected.tickets, "open": expected.open, "closed": expected.closed,
+            ])
         #expect(rows(summary, "by_company") == expected.byCompany)
         #expect(rows(summary, "by_priority") == expected.byPriority)
         #expect(rows(summary, "by_assignee") == expected.byAssignee)
@@ -68,11 +79,15 @@ import Testing
             #expect(source["result_count"] as? Int == all.count)
             #expect(source["fetched"] as? Int == all.count)
             #expect(source["pages"] as? Int == max(1, (all.count + 99) / 100))
-            #expect(source["server_closed"] as? Int == all.filter { $0.state.lowercased() == "closed" }.count)
+            #expect(
+                source["server_closed"] as? Int
+                    == all.filter { $0.state.lowercased() == "closed" }.count)
         }
 
         let csv = try String(contentsOf: out.appendingPathComponent("tickets.csv"), encoding: .utf8)
-        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == expected.tickets + 1)
+        #expect(
+            csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == expected.tickets + 1
+        )
     }
 
     @Test func smallServerPagesAndOneFormat() throws {
@@ -81,7 +96,8 @@ import Testing
         let out = BinaryRunner.temporaryDirectory()
 
         let result = try BinaryRunner.run(
-            runArguments(server, out: out, company: "运维二组", extra: ["--format", "json", "--page-size", "50"]),
+            runArguments(
+                server, out: out, company: "运维二组", extra: ["--format", "json", "--page-size", "50"]),
             environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
 
         #expect(result.status == 0, "\(result.stderr)")
@@ -98,7 +114,8 @@ import Testing
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory().appendingPathComponent("never")
 
-        let result = try BinaryRunner.run(runArguments(server, out: out), environment: ["MAXCLOUD_PASSWORD": "wrong"])
+        let result = try BinaryRunner.run(
+            runArguments(server, out: out), environment: ["MAXCLOUD_PASSWORD": "wrong"])
 
         #expect(result.status == 77)
         #expect(result.stderr.contains("log in refused"))
@@ -116,7 +133,8 @@ import Testing
             stdin: SimulatorDataset.demoPassword + "\n")
 
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tickets.csv").path))
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("tickets.csv").path))
     }
 
     @Test func unreachableServerExits1AndKeepsThePreviousReport() throws {
@@ -134,7 +152,10 @@ import Testing
         #expect(second.status == 1)
         #expect(second.stderr.contains("log in failed"))
         #expect(try Data(contentsOf: out.appendingPathComponent("report.xlsx")) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).allSatisfy { !$0.hasPrefix(".") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).allSatisfy {
+                !$0.hasPrefix(".")
+            })
     }
 
     @Test func usageErrorsExit64AndQuoteTheToken() throws {
@@ -168,13 +189,19 @@ import Testing
         let direct = BinaryRunner.temporaryDirectory()
         let later = BinaryRunner.temporaryDirectory()
         let snapshot = later.appendingPathComponent("snapshot.json").path
-        _ = try BinaryRunner.run(runArguments(server, out: direct, extra: ["--format", "json"]), environment: environment)
+        _ = try BinaryRunner.run(
+            runArguments(server, out: direct, extra: ["--format", "json"]), environment: environment
+        )
 
         let fetch = try BinaryRunner.run(
-            ["fetch", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com", "--snapshot", snapshot],
+            [
+                "fetch", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+                "--snapshot", snapshot,
+            ],
             environment: environment)
         let render = try BinaryRunner.run([
-            "render", "--from", snapshot, "--as-of", Self.asOf, "--timezone", "+08:00", "--out", later.path,
+            "render", "--from", snapshot, "--as-of", Self.asOf, "--timezone", "+08:00", "--out",
+            later.path,
             "--format", "json",
         ])
 

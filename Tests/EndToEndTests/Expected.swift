@@ -36,14 +36,18 @@ struct Expected {
             let assignee = ticket.assignedTo ?? ""
             add(&byAssignee, assignee.isEmpty ? "(unassigned)" : assignee, closed: isClosed)
             add(&byState, ticket.state.lowercased(), closed: isClosed)
-            add(&byAge, Self.bucket(formatter.date(from: ticket.createdAt), now: now), closed: isClosed)
+            add(
+                &byAge, Self.bucket(formatter.date(from: ticket.createdAt), now: now),
+                closed: isClosed)
         }
     }
 
     static func bucket(_ created: Date?, now: Date) -> String {
         guard let created else { return "unknown" }
         let days = max(0, now.timeIntervalSince(created)) / 86_400
-        let bounds: [(Double, String)] = [(1, "0-1d"), (3, "1-3d"), (7, "3-7d"), (14, "7-14d"), (30, "14-30d"), (90, "30-90d")]
+        let bounds: [(Double, String)] = [
+            (1, "0-1d"), (3, "1-3d"), (7, "3-7d"), (14, "7-14d"), (30, "14-30d"), (90, "30-90d"),
+        ]
         return bounds.first { days < $0.0 }?.1 ?? "90d+"
     }
 }

@@ -23,7 +23,9 @@ import Testing
         await #expect {
             _ = try await fixture.client.login(email: "demo@example.com", password: "wrong")
         } throws: { error in
-            guard case MaxCloudError.loginRefused(let message, let requestID) = error else { return false }
+            guard case MaxCloudError.loginRefused(let message, let requestID) = error else {
+                return false
+            }
             return !message.isEmpty && requestID?.count == 32
         }
     }
@@ -32,7 +34,8 @@ import Testing
         let fixture = try SimulatorFixture()
         defer { fixture.server.stop() }
         try await fixture.sessions.start()
-        let fetcher = TicketFetcher(client: fixture.client, sessions: fixture.sessions, pageSize: 500)
+        let fetcher = TicketFetcher(
+            client: fixture.client, sessions: fixture.sessions, pageSize: 500)
         let source = fixture.source(1, .company)
 
         let result = try await fetcher.fetch(source, company: fixture.company(1))
@@ -68,7 +71,8 @@ import Testing
         try await fixture.sessions.start()
         let fetcher = TicketFetcher(client: fixture.client, sessions: fixture.sessions)
 
-        let result = try await fetcher.fetch(fixture.source(4, .company), company: fixture.company(4))
+        let result = try await fetcher.fetch(
+            fixture.source(4, .company), company: fixture.company(4))
 
         #expect(result.pages == 1)
         #expect(result.resultCount == 0)
@@ -83,7 +87,8 @@ import Testing
         let fixture = try SimulatorFixture()
         defer { fixture.server.stop() }
         try await fixture.sessions.start()
-        let fetcher = TicketFetcher(client: fixture.client, sessions: fixture.sessions, pageSize: 50)
+        let fetcher = TicketFetcher(
+            client: fixture.client, sessions: fixture.sessions, pageSize: 50)
 
         for companyID in [1, 2, 3] {
             let source = fixture.source(companyID, scope)

@@ -10,10 +10,13 @@ struct StubTransport: HTTPTransport {
 }
 
 func json(_ text: String, status: Int = 200) -> HTTPResponse {
-    HTTPResponse(status: status, headers: ["content-type": "application/json"], body: Data(text.utf8))
+    HTTPResponse(
+        status: status, headers: ["content-type": "application/json"], body: Data(text.utf8))
 }
 
-func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, requestID: String = "abc123")
+func pageBody(
+    _ tickets: String, resultCount: Int = 1, status: Int = 200, requestID: String = "abc123"
+)
     -> String
 {
     """
@@ -26,9 +29,12 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
 @Suite struct DecodingTests {
     let source = TicketSource(companyID: 2, companyName: "运维二组", scope: .tag, groupTag: "network")
 
-    func client(_ answer: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws -> MaxCloudClient {
+    func client(_ answer: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws
+        -> MaxCloudClient
+    {
         try MaxCloudClient(
-            baseURL: URL(string: "https://api.example.test")!, transport: StubTransport(answer: answer),
+            baseURL: URL(string: "https://api.example.test")!,
+            transport: StubTransport(answer: answer),
             retry: .none)
     }
 
@@ -43,7 +49,8 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
             """
         let client = try client { _ in json(pageBody(tickets, resultCount: 5)) }
 
-        let page = try await client.ticketPage(source, page: 1, pageSize: 10, includeClosed: true, token: "t")
+        let page = try await client.ticketPage(
+            source, page: 1, pageSize: 10, includeClosed: true, token: "t")
 
         #expect(page.tickets.map(\.id) == [1, 2, 3])
         #expect(page.tickets[0].priority == nil)
@@ -65,23 +72,32 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
             return json(pageBody(""))
         }
 
-        _ = try await client.ticketPage(source, page: 3, pageSize: 50, includeClosed: false, token: "tok-2")
+        _ = try await client.ticketPage(
+            source, page: 3, pageSize: 50, includeClosed: false, token: "tok-2")
 
         let request = try #require(seen.get())
-        let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+        let items =
+            URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         let query = Dictionary(uniqueKeysWithValues: items.map { ($0.name, $0.value ?? "") })
         #expect(request.url.path == "/api/tickets")
-        #expect(query == ["scope": "3", "page": "3", "page_size": "50", "group_tag": "network", "include_closed": "false"])
+        #expect(
+            query == [
+                "scope": "3", "page": "3", "page_size": "50", "group_tag": "network",
+                "include_closed": "false",
+            ])
         #expect(request.headers["authorization"] == "tok-2")  // as it is, no Bearer
     }
 
     @Test func bodyStatusIsCheckedEvenWhenHTTPSays200() async throws {
         let client = try client { _ in
-            json(#"{"status": 500, "request_id": "rid-500", "message": "internal error", "data": null}"#)
+            json(
+                #"{"status": 500, "request_id": "rid-500", "message": "internal error", "data": null}"#
+            )
         }
 
         let error = await #expect(throws: MaxCloudError.self) {
-            _ = try await client.ticketPage(source, page: 4, pageSize: 10, includeClosed: true, token: "t")
+            _ = try await client.ticketPage(
+                source, page: 4, pageSize: 10, includeClosed: true, token: "t")
         }
 
         let text = try #require(error).description
@@ -95,11 +111,14 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
 
     @Test func htmlErrorPageIsNamedAsSuch() async throws {
         let client = try client { _ in
-            HTTPResponse(status: 200, body: Data("<html><title>Bad Gateway</title><body>oops</body></html>".utf8))
+            HTTPResponse(
+                status: 200,
+                body: Data("<html><title>Bad Gateway</title><body>oops</body></html>".utf8))
         }
 
         let error = await #expect(throws: MaxCloudError.self) {
-            _ = try await client.ticketPage(source, page: 1, pageSize: 10, includeClosed: true, token: "t")
+            _ = try await client.ticketPage(
+                source, page: 1, pageSize: 10, includeClosed: true, token: "t")
         }
 
         let text = try #require(error).description
@@ -109,13 +128,17 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
     }
 
     @Test func truncatedAndMalformedBodiesAreBadResponses() async throws {
-        for body in [#"{"status": 200, "request_id": "r", "data": {"page": 1, "tick"#, "hello", ""] {
+        for body in [#"{"status": 200, "request_id": "r", "data": {"page": 1, "tick"#, "hello", ""]
+        {
             let client = try client { _ in HTTPResponse(status: 200, body: Data(body.utf8)) }
 
             await #expect {
-                _ = try await client.ticketPage(source, page: 2, pageSize: 10, includeClosed: true, token: "t")
+                _ = try await client.ticketPage(
+                    source, page: 2, pageSize: 10, includeClosed: true, token: "t")
             } throws: { error in
-                guard case MaxCloudError.badResponse(.listTickets, let context, _, _) = error else { return false }
+                guard case MaxCloudError.badResponse(.listTickets, let context, _, _) = error else {
+                    return false
+                }
                 return context.page == 2 && context.companyID == 2
             }
         }
@@ -127,9 +150,12 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
         }
 
         await #expect {
-            _ = try await client.ticketPage(source, page: 1, pageSize: 10, includeClosed: true, token: "t")
+            _ = try await client.ticketPage(
+                source, page: 1, pageSize: 10, includeClosed: true, token: "t")
         } throws: { error in
-            guard case MaxCloudError.httpStatus(_, _, 502, _, "rid-502") = error else { return false }
+            guard case MaxCloudError.httpStatus(_, _, 502, _, "rid-502") = error else {
+                return false
+            }
             return true
         }
     }
@@ -138,7 +164,8 @@ func pageBody(_ tickets: String, resultCount: Int = 1, status: Int = 200, reques
         #expect(throws: MaxCloudError.self) {
             _ = try MaxCloudClient(baseURL: URL(string: "http://api.example.test")!)
         }
-        _ = try MaxCloudClient(baseURL: URL(string: "http://api.example.test")!, allowInsecureHTTP: true)
+        _ = try MaxCloudClient(
+            baseURL: URL(string: "http://api.example.test")!, allowInsecureHTTP: true)
         _ = try MaxCloudClient(baseURL: URL(string: "http://127.0.0.1:8080")!)
     }
 

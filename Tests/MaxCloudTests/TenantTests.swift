@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct TenantTests {
     @Test func ticketOfAnotherCompanyStopsTheFetch() async throws {
-        let login = #"{"status": 200, "request_id": "r1", "message": "success", "data": {"token": "t1", "company": {"id": 1, "name": "A"}, "all_company": [{"id": 1, "name": "A"}]}}"#
+        let login =
+            #"{"status": 200, "request_id": "r1", "message": "success", "data": {"token": "t1", "company": {"id": 1, "name": "A"}, "all_company": [{"id": 1, "name": "A"}]}}"#
         let page = pageBody(#"{"id": 7, "company_id": 9, "state": "open"}"#, requestID: "leak-rid")
         let transport = StubTransport { request in
             request.url.path == "/api/login" ? json(login) : json(page)
@@ -20,7 +21,9 @@ import Testing
             _ = try await fetcher.fetch(
                 TicketSource(companyID: 1, companyName: "A", scope: .company), company: company)
         } throws: { error in
-            guard case MaxCloudError.tenantMismatch(_, 7, 9, "leak-rid") = error else { return false }
+            guard case MaxCloudError.tenantMismatch(_, 7, 9, "leak-rid") = error else {
+                return false
+            }
             return "\(error)".contains("company 9")
         }
     }

@@ -12,13 +12,17 @@ import Testing
     }
 
     @Test func fieldsWithCommaQuoteOrLineBreakAreQuoted() throws {
-        let text = try csv { try $0.row(["a,b", "say \"hi\"", "two\nlines", "cr\rhere", "plain", "中文"]) }
+        let text = try csv {
+            try $0.row(["a,b", "say \"hi\"", "two\nlines", "cr\rhere", "plain", "中文"])
+        }
 
         #expect(text == "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",plain,中文\r\n")
     }
 
     @Test func formulaLikeTextGetsALeadingApostrophe() throws {
-        let text = try csv { try $0.row(["=1+1", "+86 123", "-x", "@SUM(A1)", "\tTab", "\rCR", "a=b"]) }
+        let text = try csv {
+            try $0.row(["=1+1", "+86 123", "-x", "@SUM(A1)", "\tTab", "\rCR", "a=b"])
+        }
 
         #expect(text == "'=1+1,'+86 123,'-x,'@SUM(A1),'\tTab,\"'\rCR\",a=b\r\n")
     }
@@ -55,14 +59,21 @@ import Testing
         let lines = text.components(separatedBy: "\r\n")
 
         #expect(lines[0].hasPrefix("company_id,company,id,state,"))
-        for column in ["priority", "subject", "assigned_to", "created_by", "created_at", "updated_at", "age_days"] {
+        for column in [
+            "priority", "subject", "assigned_to", "created_by", "created_at", "updated_at",
+            "age_days",
+        ] {
             #expect(lines[0].split(separator: ",").contains(Substring(column)))
         }
-        #expect(lines[1] == "2,运维二组,5,open,open,2,\"a, \"\"b\"\"\",a@example.com,,,,,2026-11-01 09:00:00,2026-11-02 09:00:00,29,14-30d,")
+        #expect(
+            lines[1]
+                == "2,运维二组,5,open,open,2,\"a, \"\"b\"\"\",a@example.com,,,,,2026-11-01 09:00:00,2026-11-02 09:00:00,29,14-30d,"
+        )
     }
 
     @Test func summaryCSVListsEveryDimension() throws {
-        let data = ReportData(snapshot: Fixtures.snapshot([Fixtures.ticket(1)]), clock: try Fixtures.clock())
+        let data = ReportData(
+            snapshot: Fixtures.snapshot([Fixtures.ticket(1)]), clock: try Fixtures.clock())
 
         let text = try csv { try CSVReports.writeSummary(data.summary, to: &$0) }
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }

@@ -18,8 +18,14 @@ import Testing
 
         let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: clock)
 
-        #expect(data.rows.map(\.bucket.rawValue) == ["0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d", "90d+"])
-        #expect(data.summary.byAge.map(\.key) == ["0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d", "90d+", "unknown"])
+        #expect(
+            data.rows.map(\.bucket.rawValue) == [
+                "0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d", "90d+",
+            ])
+        #expect(
+            data.summary.byAge.map(\.key) == [
+                "0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d", "90d+", "unknown",
+            ])
         #expect(data.summary.byAge.map(\.open) == [1, 1, 1, 1, 1, 1, 1, 0])
     }
 
@@ -31,7 +37,10 @@ import Testing
 
         let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: clock)
 
-        #expect(data.rows.map(\.bucket.rawValue) == ["0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d"])
+        #expect(
+            data.rows.map(\.bucket.rawValue) == [
+                "0-1d", "1-3d", "3-7d", "7-14d", "14-30d", "30-90d",
+            ])
     }
 
     @Test func futureAndUnreadableCreatedAtAreAgeZeroAndUnknown() throws {
@@ -49,7 +58,10 @@ import Testing
         #expect(data.rows[0].bucket == .underOneDay)
         #expect(data.rows[1...].allSatisfy { $0.bucket == .unknown && $0.ageDays == nil })
         #expect(data.summary.byAge.first { $0.key == "unknown" }?.total == 3)
-        #expect(data.summary.warnings.contains { $0.contains("3 ticket(s)") && $0.contains("'yesterday'") })
+        #expect(
+            data.summary.warnings.contains {
+                $0.contains("3 ticket(s)") && $0.contains("'yesterday'")
+            })
         #expect(data.summary.warnings.contains { $0.contains("after the as-of time") })
     }
 
@@ -61,7 +73,8 @@ import Testing
 
         #expect(data.rows.map(\.isClosed) == [true, true, true, true, false, false, false, false])
         #expect(data.summary.totals == Totals(tickets: 8, open: 4, closed: 4))
-        let byState = Dictionary(uniqueKeysWithValues: data.summary.byState.map { ($0.key, $0.total) })
+        let byState = Dictionary(
+            uniqueKeysWithValues: data.summary.byState.map { ($0.key, $0.total) })
         #expect(byState == ["closed": 4, "open": 1, "pending": 1, "closing": 1, "(none)": 1])
     }
 
@@ -86,9 +99,14 @@ import Testing
             Fixtures.ticket(3, priority: 4, assignee: "b@example.com"),
             Fixtures.ticket(4, company: 2, priority: 1, assignee: "b@example.com"),
         ]
-        let companies = [Company(id: 1, name: "DefaultTeam"), Company(id: 2, name: "运维二组"), Company(id: 3, name: "EmptyCo")]
+        let companies = [
+            Company(id: 1, name: "DefaultTeam"), Company(id: 2, name: "运维二组"),
+            Company(id: 3, name: "EmptyCo"),
+        ]
 
-        let summary = ReportData(snapshot: Fixtures.snapshot(tickets, companies: companies), clock: try Fixtures.clock()).summary
+        let summary = ReportData(
+            snapshot: Fixtures.snapshot(tickets, companies: companies), clock: try Fixtures.clock()
+        ).summary
 
         #expect(summary.byPriority.map(\.key) == ["0", "1", "4", "none"])
         #expect(summary.byAssignee.map(\.key) == ["(unassigned)", "b@example.com"])
@@ -101,7 +119,9 @@ import Testing
     @Test func oldestOpenListsTheTenOldestOpenTickets() throws {
         let clock = try Fixtures.clock()
         let tickets = (1...15).map {
-            Fixtures.ticket($0, state: $0 == 15 ? "closed" : "open", created: created(daysBefore: Double($0 * 10), clock: clock))
+            Fixtures.ticket(
+                $0, state: $0 == 15 ? "closed" : "open",
+                created: created(daysBefore: Double($0 * 10), clock: clock))
         }
 
         let summary = ReportData(snapshot: Fixtures.snapshot(tickets), clock: clock).summary

@@ -21,12 +21,15 @@ enum Fixtures {
     }
 
     static func snapshot(_ tickets: [Ticket], companies: [Company]? = nil) -> Snapshot {
-        let companies = companies ?? [Company(id: 1, name: "DefaultTeam"), Company(id: 2, name: "运维二组")]
+        let companies =
+            companies ?? [Company(id: 1, name: "DefaultTeam"), Company(id: 2, name: "运维二组")]
         let sources = companies.map { company in
             let count = Set(tickets.filter { $0.companyID == company.id }.map(\.id)).count
             return SourceRecord(
-                companyID: company.id, company: company.name, scope: "company", groupTag: nil, pages: 1,
-                resultCount: count, fetched: count, unique: count, serverOpen: nil, serverClosed: nil,
+                companyID: company.id, company: company.name, scope: "company", groupTag: nil,
+                pages: 1,
+                resultCount: count, fetched: count, unique: count, serverOpen: nil,
+                serverClosed: nil,
                 complete: true)
         }
         return Snapshot(
@@ -35,7 +38,8 @@ enum Fixtures {
     }
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reports-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reports-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -20,20 +20,28 @@ import Testing
         let files = try ReportWriter.write(try data(), settings: settings)
 
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["report.html", "report.md", "report.xlsx", "summary.csv", "summary.json", "tickets.csv"])
+        #expect(
+            names == [
+                "report.html", "report.md", "report.xlsx", "summary.csv", "summary.json",
+                "tickets.csv",
+            ])
         #expect(files.count == 6)
     }
 
     @Test func aFailingTemplateLeavesThePreviousReportAsItWas() throws {
         let out = Fixtures.temporaryDirectory()
-        try ReportWriter.write(try data(), settings: RenderSettings(outDirectory: out, templates: try ReportTemplates()))
+        try ReportWriter.write(
+            try data(),
+            settings: RenderSettings(outDirectory: out, templates: try ReportTemplates()))
         let before = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let templates = Fixtures.temporaryDirectory()
         try "<html>\n{{> missing}}\n</html>\n".write(
             to: templates.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
-        var settings = RenderSettings(outDirectory: out, templates: try ReportTemplates(overrides: templates))
+        var settings = RenderSettings(
+            outDirectory: out, templates: try ReportTemplates(overrides: templates))
         settings.formats = [.json, .html]
-        let changed = ReportData(snapshot: Fixtures.snapshot([Fixtures.ticket(9)]), clock: try Fixtures.clock())
+        let changed = ReportData(
+            snapshot: Fixtures.snapshot([Fixtures.ticket(9)]), clock: try Fixtures.clock())
 
         #expect(throws: (any Error).self) { try ReportWriter.write(changed, settings: settings) }
 
@@ -52,7 +60,8 @@ import Testing
         #expect(markdown.contains("VPN \\| 无法连接 & 重试"))
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(!html.contains("http://") && !html.contains("https://"))  // nothing loaded from the network
+        // Nothing is loaded from the network.
+        #expect(!html.contains("http://") && !html.contains("https://"))
     }
 
     @Test func incompleteReportSaysSoInEveryTextFormat() throws {
@@ -71,7 +80,8 @@ import Testing
     @Test func templateErrorsNameTheFileLineAndColumn() throws {
         let templates = Fixtures.temporaryDirectory()
         let file = templates.appendingPathComponent("report.md")
-        try "# Report\n\n{{#by_company}}\n{{key}}\n".write(to: file, atomically: true, encoding: .utf8)
+        try "# Report\n\n{{#by_company}}\n{{key}}\n".write(
+            to: file, atomically: true, encoding: .utf8)
 
         #expect {
             _ = try ReportTemplates(overrides: templates)
@@ -81,7 +91,8 @@ import Testing
     }
 
     @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         let folder = root.appendingPathComponent("templates")
         let builtIn = try ReportTemplates()
@@ -90,7 +101,8 @@ import Testing
 
         for name in ["report.md", "report.html"] {
             // Run scripts/embed-templates after editing templates/ when this fails.
-            #expect(try builtIn.render(name, data: context) == fromFiles.render(name, data: context))
+            #expect(
+                try builtIn.render(name, data: context) == fromFiles.render(name, data: context))
         }
     }
 
@@ -98,11 +110,18 @@ import Testing
         let json = try data().summary.jsonData()
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
 
-        for key in ["as_of", "complete", "warnings", "totals", "by_company", "by_priority", "by_assignee", "by_state", "by_age", "sources"] {
+        for key in [
+            "as_of", "complete", "warnings", "totals", "by_company", "by_priority", "by_assignee",
+            "by_state", "by_age", "sources",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         let source = try #require((object["sources"] as? [[String: Any]])?.first)
-        #expect(Set(source.keys).isSuperset(of: ["company_id", "company", "scope", "group_tag", "pages", "result_count", "fetched", "server_open", "server_closed"]))
+        #expect(
+            Set(source.keys).isSuperset(of: [
+                "company_id", "company", "scope", "group_tag", "pages", "result_count", "fetched",
+                "server_open", "server_closed",
+            ]))
         #expect(source["group_tag"] is NSNull)
     }
 }

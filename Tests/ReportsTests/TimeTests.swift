@@ -27,7 +27,10 @@ import Testing
         #expect(summer.timeIntervalSince1970 == 1_784_131_200)  // 16:00 UTC
     }
 
-    @Test(arguments: ["2026-02-29 00:00:00", "2026-13-01 00:00:00", "2026-11-30 24:00:00", "2026-11-30", "2026/11/30 09:00:00", "", "2026-11-30 09:00:00 junk"])
+    @Test(arguments: [
+        "2026-02-29 00:00:00", "2026-13-01 00:00:00", "2026-11-30 24:00:00", "2026-11-30",
+        "2026/11/30 09:00:00", "", "2026-11-30 09:00:00 junk",
+    ])
     func invalidTimestampsAreRefused(text: String) throws {
         #expect(Timestamp.parse(text, in: try #require(TimeZone(identifier: "UTC"))) == nil)
     }
@@ -39,7 +42,9 @@ import Testing
         #expect(ReportClock.zone(named: "Mars/Olympus") == nil)
         #expect(ReportClock.zone(named: "+25:00") == nil)
         #expect(throws: ReportError.self) { _ = try ReportClock(timeZone: "Nowhere", asOf: nil) }
-        #expect(throws: ReportError.self) { _ = try ReportClock(timeZone: "UTC", asOf: "30/11/2026") }
+        #expect(throws: ReportError.self) {
+            _ = try ReportClock(timeZone: "UTC", asOf: "30/11/2026")
+        }
     }
 
     @Test func asOfIsShownWithTheZonesOffset() throws {
