@@ -1,5 +1,5 @@
 /// Holds the account's tokens: the log-in token and one token per company, obtained by
-/// switching. When the server says a company token has expired (401), `renew` logs in
+/// switching (also for the log-in's default company). When the server says a company token has expired (401), `renew` logs in
 /// again once and switches again; callers retry the page with the new token.
 ///
 /// The password stays inside this actor and is never printed.
@@ -24,8 +24,9 @@ public actor Sessions {
     public func start() async throws -> LoginSession {
         let session = try await client.login(email: email, password: password)
         login = session
+        // Every company is switched to, the default one too, so each is read with a token
+        // the server issued for it.
         tokens = [:]
-        if let company = session.company { tokens[company.id] = session.token }
         return session
     }
 
