@@ -28,7 +28,7 @@ enum DefaultTemplates {
           .card.open .n { color: var(--open); }
           .card.closed .n { color: var(--closed); }
           .chart { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 8px; overflow-x: auto; }
-          .chart svg { width: 100%; max-width: 720px; height: auto; display: block; }
+          .chart svg { width: 100%; height: auto; display: block; }
           .chart text { font-size: 12px; fill: var(--ink); }
           .legend { font-size: .85em; color: var(--muted); margin: 4px 0 0; }
           .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
@@ -72,7 +72,7 @@ enum DefaultTemplates {
         <h2>Open and closed by company</h2>
         <div class="chart">
         {{#report.company_chart}}
-        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open and closed tickets by company">
+        <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Open and closed tickets by company">
         {{#bars}}
           <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
           <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
@@ -89,7 +89,7 @@ enum DefaultTemplates {
         <h2>Open by priority</h2>
         <div class="chart">
         {{#report.priority_chart}}
-        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by priority">
+        <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Open tickets by priority">
         {{#bars}}
           <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
           <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>
@@ -103,7 +103,7 @@ enum DefaultTemplates {
         <h2>Open by age</h2>
         <div class="chart">
         {{#report.age_chart}}
-        <svg viewBox="0 0 720 {{height}}" role="img" aria-label="Open tickets by age">
+        <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Open tickets by age">
         {{#bars}}
           <text x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
           <rect x="{{open_x}}" y="{{y}}" width="{{open_width}}" height="20" fill="#d9534f"><title>{{key}}: {{open}} open</title></rect>

@@ -61,8 +61,8 @@ public enum TemplateContext {
                     var row = row
                     row.key = row.key == "none" ? "none" : "P\(row.key)"
                     return row
-                }, stacked: false),
-            "age_chart": chart(summary.byAge, stacked: false),
+                }, stacked: false, width: 360),
+            "age_chart": chart(summary.byAge, stacked: false, width: 360),
             "assignee_chart": chart(Array(summary.byAssignee.prefix(15)), stacked: false),
         ])
     }
@@ -75,13 +75,13 @@ public enum TemplateContext {
         return "\(date) \(time) (UTC\(iso.suffix(6)))"
     }
 
-    /// Horizontal bars in a 640-wide SVG: a label column, bars scaled to the largest value,
+    /// Horizontal bars in an SVG `width` units wide (720 or, for half-width charts, 360): a label column, bars scaled to the largest value,
     /// and the numbers after each bar. Stacked charts show open then closed; the others
     /// show open tickets only.
-    static func chart(_ rows: [DimensionRow], stacked: Bool) -> MustacheValue {
+    static func chart(_ rows: [DimensionRow], stacked: Bool, width: Double = 720) -> MustacheValue {
         let rowHeight = 26.0
-        let barArea = 380.0
-        let left = 190.0
+        let left = width >= 600 ? 190.0 : 80.0
+        let barArea = width - left - (stacked ? 150 : 50)
         let largest = max(1, rows.map { stacked ? $0.total : $0.open }.max() ?? 0)
         var bars: [MustacheValue] = []
         for (index, row) in rows.enumerated() {
@@ -105,7 +105,7 @@ public enum TemplateContext {
         }
         return .object([
             "bars": .array(bars), "height": .number(16 + Double(rows.count) * rowHeight),
-            "label_x": .number(left - 8), "empty": .bool(rows.isEmpty),
+            "label_x": .number(left - 8), "empty": .bool(rows.isEmpty), "width": .number(width),
         ])
     }
 
