@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "maxcloud-report",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "maxcloud-report", targets: ["maxcloud-report"]),
         .library(name: "Reports", targets: ["Reports"]),

@@ -14,9 +14,14 @@ extension SimulatorServer {
     /// to close, or the server stops. Runs on the connection's own thread.
     func serve(_ connection: Int32) {
         var buffer: [UInt8] = []
+        var continued = false
         reading: while !isStopping {
             switch HTTPParser.parse(buffer) {
             case .incomplete:
+                if !continued && HTTPParser.expectsContinue(buffer) {
+                    continued = Sockets.sendAll(
+                        connection, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                }
                 guard Sockets.receive(connection, into: &buffer) else { break reading }
 
             case .invalid(let status, let reason):
@@ -27,6 +32,7 @@ extension SimulatorServer {
 
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
+                continued = false
                 let number = log.withLock { recorder -> Int in
                     recorder.arrivals += 1
                     return recorder.arrivals

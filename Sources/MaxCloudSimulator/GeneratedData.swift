@@ -31,7 +31,7 @@ extension SimulatorDataset {
                     TeamPlan(id: firstTeam + 1, name: "团队 B"),
                     TeamPlan(id: firstTeam + 2, name: ""),
                 ],
-                englishPercent: 30)
+                englishPercent: 30, rng: &rng)
             let ages = TicketFactory.creationAges(count: max(0, ticketsPerCompany), rng: &rng)
             for (offset, age) in ages.enumerated() {
                 tickets.append(factory.ticket(id: offset + 1, age: age, rng: &rng))

@@ -104,6 +104,13 @@ enum HTTPParser {
         return .request(request, consumed: bodyStart + bodyLength)
     }
 
+    /// Whether the buffer holds a whole head that asks for `100 Continue` before its body.
+    static func expectsContinue(_ buffer: [UInt8]) -> Bool {
+        guard let headEnd = endOfHead(in: buffer) else { return false }
+        return String(decoding: buffer[..<headEnd], as: UTF8.self).lowercased()
+            .contains("\r\nexpect: 100-continue")
+    }
+
     /// The offset of the `\r\n\r\n` that ends the head, if present.
     static func endOfHead(in buffer: [UInt8]) -> Int? {
         guard buffer.count >= 4 else { return nil }

@@ -11,20 +11,20 @@ extension SimulatorServer {
             "/api/company/switch": (.switchCompany, "POST"),
             "/api/tickets": (.tickets, "GET"),
         ]
-        guard let (endpoint, method) = routes[path] else {
+        guard let (endpoint, method) = routes[path], request.method == method else {
             let fault = faults.withLock { $0.decide(endpoint: .other, tickets: nil) }
-            return (
-                faultOnly(fault)
-                    ?? .respond(errorResponse(httpStatus: 404, message: "not found: \(path)")),
-                fault
-            )
-        }
-        guard request.method == method else {
-            let fault = faults.withLock { $0.decide(endpoint: .other, tickets: nil) }
+            if let early = applyBeforeAnswer(fault, request: request, grant: nil, parameters: nil) {
+                return (early, fault)
+            }
+            guard let (_, method) = routes[path] else {
+                return (
+                    .respond(errorResponse(httpStatus: 404, message: "not found: \(path)")), fault
+                )
+            }
             var response = errorResponse(
                 httpStatus: 405, message: "method \(request.method) not allowed; use \(method)")
             response.headers.append(("Allow", method))
-            return (faultOnly(fault) ?? .respond(response), fault)
+            return (.respond(response), fault)
         }
 
         let grant = currentGrant(request)

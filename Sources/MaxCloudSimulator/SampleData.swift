@@ -79,7 +79,8 @@ extension SimulatorDataset {
     private static func sampleTickets(plan: CompanyPlan, rng: inout SplitMix64) -> [SimTicket] {
         guard plan.ticketCount > 0 else { return [] }
         let factory = TicketFactory(
-            companyID: plan.company.id, teams: plan.teams, englishPercent: plan.englishPercent)
+            companyID: plan.company.id, teams: plan.teams, englishPercent: plan.englishPercent,
+            rng: &rng)
         let ages = TicketFactory.creationAges(count: plan.ticketCount, rng: &rng)
         var nextID = plan.firstTicketID
         var list: [SimTicket] = []

@@ -70,16 +70,15 @@ enum SampleText {
     /// Tips, mostly empty.
     static let tips = ["", "", "", "", "", "", "", "请先查看监控面板", "See runbook RB-12"]
 
-    /// Ticket body texts by content type.
-    static let contents = [
-        "": "",
-        "markdown": "## 现象\n告警持续 **15 分钟**，影响部分用户。\n\n- 已重启\n- 待观察",
-        "text": "Alert fired at 03:12, paged on-call, mitigated by failover.",
-    ]
-
-    /// The content types, with empty the most common.
-    static let contentTypes = [
-        "", "", "", "", "", "markdown", "markdown", "markdown", "text", "text",
+    /// Content types and a ticket body of each, empty the most common.
+    static let contents: [TicketBody] = [
+        TicketBody("", ""), TicketBody("", ""), TicketBody("", ""), TicketBody("", ""),
+        TicketBody("", ""),
+        TicketBody("markdown", "## 现象\n告警持续 **15 分钟**，影响部分用户。\n\n- 已重启\n- 待观察"),
+        TicketBody("markdown", "处理步骤：\n1. 扩容\n2. 观察 `p99` 延迟"),
+        TicketBody("markdown", "See [runbook](https://wiki.example.com/rb-12) \\ step 3"),
+        TicketBody("text", "Alert fired at 03:12, paged on-call, mitigated by failover."),
+        TicketBody("text", "已联系客户，等待回复。"),
     ]
 
     /// Resource kinds for the `resources` field.
@@ -87,4 +86,15 @@ enum SampleText {
 
     /// Regions for the `resources` field.
     static let regions = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1"]
+}
+
+/// A content type and a ticket body of that type.
+struct TicketBody: Sendable {
+    let type: String
+    let text: String
+
+    init(_ type: String, _ text: String) {
+        self.type = type
+        self.text = text
+    }
 }

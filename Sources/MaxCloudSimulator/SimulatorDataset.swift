@@ -61,26 +61,32 @@ public enum SimulatorClock {
         let days = wallSeconds >= 0 ? wallSeconds / 86_400 : (wallSeconds - 86_399) / 86_400
         let secondOfDay = wallSeconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        var bytes = [UInt8](repeating: 0, count: 19)
-        func put(_ value: Int, at offset: Int, width: Int) {
-            var rest = value
-            for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(48 + rest % 10)
-                rest /= 10
-            }
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay / 60 % 60
+        let second = secondOfDay % 60
+        return String(unsafeUninitializedCapacity: 19) { bytes in
+            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 + value % 10) }
+            bytes[0] = digit(year / 1000)
+            bytes[1] = digit(year / 100)
+            bytes[2] = digit(year / 10)
+            bytes[3] = digit(year)
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = digit(month / 10)
+            bytes[6] = digit(month)
+            bytes[7] = UInt8(ascii: "-")
+            bytes[8] = digit(day / 10)
+            bytes[9] = digit(day)
+            bytes[10] = UInt8(ascii: " ")
+            bytes[11] = digit(hour / 10)
+            bytes[12] = digit(hour)
+            bytes[13] = UInt8(ascii: ":")
+            bytes[14] = digit(minute / 10)
+            bytes[15] = digit(minute)
+            bytes[16] = UInt8(ascii: ":")
+            bytes[17] = digit(second / 10)
+            bytes[18] = digit(second)
+            return 19
         }
-        put(year, at: 0, width: 4)
-        bytes[4] = 45
-        put(month, at: 5, width: 2)
-        bytes[7] = 45
-        put(day, at: 8, width: 2)
-        bytes[10] = 32
-        put(secondOfDay / 3600, at: 11, width: 2)
-        bytes[13] = 58
-        put(secondOfDay / 60 % 60, at: 14, width: 2)
-        bytes[16] = 58
-        put(secondOfDay % 60, at: 17, width: 2)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The proleptic Gregorian date of a day count since 1970-01-01.

@@ -8,6 +8,14 @@ import Synchronization
 /// dataset, showing the faults of its plan. Each connection gets its own thread, so a slow
 /// answer never holds up another connection. Safe to use from any thread. Call ``stop()``
 /// when done: its threads keep the server alive until then.
+///
+/// Choices the vendor's page leaves open, made here:
+/// - Tickets are listed by id, descending; `group_tag` filters every scope, not only 3.
+/// - A wrong e-mail or password, a company the account is not in (403) and a bad query
+///   parameter (400, such as scope 3 without `group_tag`) answer HTTP 200 with the error in
+///   the body's `status`; a missing, unknown or expired token answers HTTP 401 and body 401.
+/// - Unknown paths answer 404 and wrong methods 405, in both HTTP and body status.
+/// - Request bodies must carry `Content-Length` (chunked bodies get 501).
 public final class SimulatorServer: Sendable {
     /// The configuration the server was made with (the fault plan may have changed since;
     /// see ``faultPlan``).
@@ -26,6 +34,7 @@ public final class SimulatorServer: Sendable {
         var stopping = false
         var acceptLoopRunning = false
         var connections: Set<Int32> = []
+        var accepted = 0
     }
 
     /// The request log and the arrival counter.
@@ -69,6 +78,11 @@ public final class SimulatorServer: Sendable {
     /// The bound port; 0 before the first start.
     public var port: UInt16 {
         lifecycle.withLock { $0.port }
+    }
+
+    /// How many connections have been accepted since the last start (to see keep-alive).
+    public var connectionsAccepted: Int {
+        lifecycle.withLock { $0.accepted }
     }
 
     /// Whether the server is listening.
@@ -120,6 +134,7 @@ public final class SimulatorServer: Sendable {
                     return false
                 }
                 state.connections.insert(connection)
+                state.accepted += 1
                 return true
             }
             guard accepted else { break }

@@ -8,7 +8,7 @@ import Testing
             #"{"status": 200, "request_id": "r1", "message": "success", "data": {"token": "t1", "company": {"id": 1, "name": "A"}, "all_company": [{"id": 1, "name": "A"}]}}"#
         let page = pageBody(#"{"id": 7, "company_id": 9, "state": "open"}"#, requestID: "leak-rid")
         let transport = StubTransport { request in
-            request.url.path == "/api/login" ? json(login) : json(page)
+            request.url.path == "/api/tickets" ? json(page) : json(login)
         }
         let client = try MaxCloudClient(
             baseURL: URL(string: "https://api.example.test")!, transport: transport, retry: .none)
