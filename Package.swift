@@ -44,6 +44,12 @@ let package = Package(
             dependencies: ["MaxCloudReportCLI"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "maxcloud-bench",
+            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator"],
+            path: "Benchmarks/Sources/maxcloud-bench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "XLSXTests",
             dependencies: ["XLSX"],

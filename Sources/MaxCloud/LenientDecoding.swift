@@ -2,12 +2,15 @@ import Foundation
 
 /// Reading fields that a server may leave out, set to null or give in the wrong type.
 extension KeyedDecodingContainer {
+    // Each reader tries the documented type first with one lookup; only a value of another
+    // type pays for the slower fallbacks.
+
     /// An integer, also from a whole-valued float or a numeric string; `nil` when absent.
     ///
     /// A value of another type is noted in `problems` and read as `nil`.
     func lenientInt(_ key: Key, problems: inout [String]) -> Int? {
+        if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
         guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
-        if let value = try? decode(Int.self, forKey: key) { return value }
         if let value = try? decode(Double.self, forKey: key),
             value.isFinite, value.rounded() == value, abs(value) < 9e15
         {
@@ -35,8 +38,8 @@ extension KeyedDecodingContainer {
 
     /// A string, also from a number or a boolean; `nil` when absent, null or a container.
     func lenientString(_ key: Key) -> String? {
+        if let value = try? decodeIfPresent(String.self, forKey: key) { return value }
         guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
-        if let value = try? decode(String.self, forKey: key) { return value }
         if let value = try? decode(Int.self, forKey: key) { return String(value) }
         if let value = try? decode(Double.self, forKey: key) { return String(value) }
         if let value = try? decode(Bool.self, forKey: key) { return String(value) }
@@ -45,6 +48,7 @@ extension KeyedDecodingContainer {
 
     /// A list of strings; entries of other types are dropped, a lone string is a list of one.
     func lenientStringList(_ key: Key) -> [String]? {
+        if let list = try? decodeIfPresent([String].self, forKey: key) { return list }
         guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
         if let list = try? decode([LenientString].self, forKey: key) {
             return list.compactMap(\.value)

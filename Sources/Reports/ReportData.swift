@@ -25,13 +25,16 @@ public struct ReportData: Sendable {
 
         // One row per (company, id): the newest version when a ticket was seen twice.
         var index: [TicketKey: Int] = [:]
+        index.reserveCapacity(snapshot.tickets.count)
         var rows: [TicketRow] = []
         rows.reserveCapacity(snapshot.tickets.count)
+        let reader = TimestampReader(zone: clock.timeZone)
         for ticket in snapshot.tickets {
             let companyID = ticket.companyID ?? 0
             let row = TicketRow(
                 ticket: ticket, companyID: companyID,
-                companyName: names[companyID] ?? "company \(companyID)", clock: clock)
+                companyName: names[companyID] ?? "company \(companyID)", asOf: clock.asOf,
+                reader: reader)
             let key = TicketKey(company: companyID, id: ticket.id)
             if let at = index[key] {
                 if (ticket.updatedAt ?? "") > (rows[at].ticket.updatedAt ?? "") { rows[at] = row }
@@ -54,11 +57,11 @@ public struct ReportData: Sendable {
             asOf: clock.iso8601(clock.asOf), timezone: clock.zoneName,
             complete: snapshot.complete, warnings: warnings, totals: Self.totals(rows),
             byCompany: Self.byCompany(rows, companies: snapshot.companies, names: names),
-            byPriority: Self.count(rows, by: \.priorityKey).sorted(by: Self.priorityOrder),
-            byAssignee: Self.count(rows, by: \.assigneeKey).sorted {
+            byPriority: Self.count(rows, by: { $0.priorityKey }).sorted(by: Self.priorityOrder),
+            byAssignee: Self.count(rows, by: { $0.assigneeKey }).sorted {
                 ($1.open, $1.total, $0.key) < ($0.open, $0.total, $1.key)
             },
-            byState: Self.count(rows, by: \.stateKey).sorted {
+            byState: Self.count(rows, by: { $0.stateKey }).sorted {
                 ($1.total, $0.key) < ($0.total, $1.key)
             },
             byAge: Self.byAge(rows), sources: snapshot.sources,
@@ -77,11 +80,11 @@ public struct ReportData: Sendable {
     }
 
     /// Counts per key, in the order keys were first met.
-    static func count(_ rows: [TicketRow], by key: KeyPath<TicketRow, String>) -> [DimensionRow] {
+    static func count(_ rows: [TicketRow], by key: (TicketRow) -> String) -> [DimensionRow] {
         var order: [String] = []
         var counts: [String: (open: Int, closed: Int)] = [:]
         for row in rows {
-            let value = row[keyPath: key]
+            let value = key(row)
             if counts[value] == nil { order.append(value) }
             var entry = counts[value, default: (0, 0)]
             if row.isClosed { entry.closed += 1 } else { entry.open += 1 }
@@ -113,7 +116,7 @@ public struct ReportData: Sendable {
 
     static func byAge(_ rows: [TicketRow]) -> [DimensionRow] {
         let counted = Dictionary(
-            uniqueKeysWithValues: count(rows, by: \.bucket.rawValue).map { ($0.key, $0) })
+            uniqueKeysWithValues: count(rows, by: { $0.bucket.rawValue }).map { ($0.key, $0) })
         return AgeBucket.allCases.map { counted[$0.rawValue] ?? DimensionRow(key: $0.rawValue) }
     }
 
@@ -127,13 +130,21 @@ public struct ReportData: Sendable {
     }
 
     static func oldestOpen(_ rows: [TicketRow], limit: Int) -> [OldTicket] {
-        let open = rows.filter { !$0.isClosed && $0.ageSeconds != nil }
-        let oldest = open.sorted {
-            ($1.ageSeconds!, $0.companyID, $0.ticket.id) < (
-                $0.ageSeconds!, $1.companyID, $1.ticket.id
-            )
+        // Oldest first; ties by company and id. Keeps only `limit` candidates, so a million
+        // rows are neither copied nor sorted.
+        func older(_ a: TicketRow, _ b: TicketRow) -> Bool {
+            (b.ageSeconds!, a.companyID, a.ticket.id) < (a.ageSeconds!, b.companyID, b.ticket.id)
         }
-        return oldest.prefix(limit).map {
+        var best: [Int] = []
+        for index in rows.indices where !rows[index].isClosed && rows[index].ageSeconds != nil {
+            if best.count == limit {
+                guard older(rows[index], rows[best[limit - 1]]) else { continue }
+                best.removeLast()
+            }
+            let position = best.firstIndex { older(rows[index], rows[$0]) } ?? best.count
+            best.insert(index, at: position)
+        }
+        return best.map { rows[$0] }.map {
             OldTicket(
                 company: $0.companyName, companyID: $0.companyID, id: $0.ticket.id,
                 subject: $0.ticket.subject ?? "", priority: $0.priorityKey,

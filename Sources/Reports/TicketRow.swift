@@ -66,19 +66,42 @@ public struct TicketRow: Sendable {
 
     /// Derives the row of a ticket.
     public init(ticket: Ticket, companyID: Int, companyName: String, clock: ReportClock) {
+        self.init(
+            ticket: ticket, companyID: companyID, companyName: companyName, asOf: clock.asOf,
+            reader: TimestampReader(zone: clock.timeZone))
+    }
+
+    /// Derives the row of a ticket, reading timestamps with a shared reader.
+    init(ticket: Ticket, companyID: Int, companyName: String, asOf: Date, reader: TimestampReader) {
         self.ticket = ticket
         self.companyID = companyID
         self.companyName = companyName
-        let state = ticket.state?.trimmingCharacters(in: .whitespaces) ?? ""
-        isClosed = state.lowercased() == "closed"
-        stateKey = state.isEmpty ? "(none)" : state.lowercased()
-        priorityKey = ticket.priority.map(String.init) ?? "none"
-        let assignee = ticket.assignedTo?.trimmingCharacters(in: .whitespaces) ?? ""
+        let state = Self.trimmed(ticket.state)
+        stateKey = state.isEmpty ? "(none)" : Self.lowercased(state)
+        isClosed = stateKey == "closed"
+        priorityKey =
+            ticket.priority.map { (0...9).contains($0) ? Self.digits[$0] : String($0) } ?? "none"
+        let assignee = Self.trimmed(ticket.assignedTo)
         assigneeKey = assignee.isEmpty ? "(unassigned)" : assignee
-        created = ticket.createdAt.flatMap { Timestamp.parse($0, in: clock.timeZone) }
-        updated = ticket.updatedAt.flatMap { Timestamp.parse($0, in: clock.timeZone) }
-        ageSeconds = created.map { max(0, clock.asOf.timeIntervalSince($0)) }
+        created = ticket.createdAt.flatMap(reader.parse)
+        updated = ticket.updatedAt.flatMap(reader.parse)
+        ageSeconds = created.map { max(0, asOf.timeIntervalSince($0)) }
         bucket = AgeBucket(ageSeconds: ageSeconds)
+    }
+
+    private static let digits = (0...9).map(String.init)
+
+    /// The text without surrounding white space; untouched (and not copied) when it has none.
+    static func trimmed(_ text: String?) -> String {
+        guard let text, let first = text.utf8.first, let last = text.utf8.last else { return "" }
+        if first > 0x20, last > 0x20 { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Lower case; untouched when the text has no upper-case ASCII letter and is all ASCII.
+    static func lowercased(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return text }
+        return text.lowercased()
     }
 
     /// Whole days of age (rounded down), nil when unknown.

@@ -1,0 +1,122 @@
+import Foundation
+import MaxCloud
+import MaxCloudSimulator
+import Reports
+
+// maxcloud-bench: makes large snapshots and times the stages of rendering them.
+//
+//   maxcloud-bench snapshot --tickets N --out FILE [--companies C]
+//   maxcloud-bench stages --from FILE [--repeat R]
+//
+// Build it in release mode: swift build -c release --product maxcloud-bench
+
+func argument(_ name: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count else {
+        return nil
+    }
+    return arguments[index + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("maxcloud-bench: \(message)\n".utf8))
+    exit(64)
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// A snapshot of `tickets` generated tickets spread over `companies` companies.
+func makeSnapshot(tickets: Int, companies: Int) -> Snapshot {
+    let perCompany = max(1, (tickets + companies - 1) / companies)
+    let dataset = SimulatorDataset.generated(
+        companies: companies, ticketsPerCompany: perCompany, seed: 42)
+    let chosen = dataset.tickets.prefix(tickets).map { sim in
+        Ticket(
+            id: sim.id, companyID: sim.companyID, teamID: sim.teamID, teamName: sim.teamName,
+            createdBy: sim.createdBy, assignedTo: sim.assignedTo, updatedBy: sim.updatedBy,
+            state: sim.state, priority: sim.priority, rootCause: sim.rootCause,
+            subject: sim.subject,
+            contentType: sim.contentType, content: sim.content, commentCount: sim.commentCount,
+            notificationList: sim.notificationList, createdAt: sim.createdAt,
+            updatedAt: sim.updatedAt,
+            tips: sim.tips)
+    }
+    let list = dataset.companies.map { Company(id: $0.id, name: $0.name, createdAt: $0.createdAt) }
+    let sources = list.map { company in
+        let count = chosen.filter { $0.companyID == company.id }.count
+        return SourceRecord(
+            companyID: company.id, company: company.name, scope: "company", groupTag: nil,
+            pages: (count + 99) / 100, resultCount: count, fetched: count, unique: count,
+            serverOpen: nil, serverClosed: nil, complete: true)
+    }
+    return Snapshot(
+        baseURL: "http://127.0.0.1", fetchedAt: "2026-11-30T01:00:00Z", companies: list,
+        includeClosed: true, sources: sources, tickets: Array(chosen), warnings: [])
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "snapshot":
+    guard let count = argument("tickets", in: arguments).flatMap(Int.init), count > 0,
+        let out = argument("out", in: arguments)
+    else { fail("usage: snapshot --tickets N --out FILE [--companies C]") }
+    let companies = argument("companies", in: arguments).flatMap(Int.init) ?? 5
+    let snapshot = makeSnapshot(tickets: count, companies: companies)
+    try snapshot.encoded().write(to: URL(fileURLWithPath: out))
+    print("wrote \(snapshot.tickets.count) tickets to \(out)")
+
+case "stages":
+    guard let path = argument("from", in: arguments) else { fail("usage: stages --from FILE") }
+    let repeats = argument("repeat", in: arguments).flatMap(Int.init) ?? 3
+    let clock = try ReportClock(timeZone: "Asia/Shanghai", asOf: "2026-11-30 09:00:00")
+    let templates = try ReportTemplates()
+    var best: [String: Double] = [:]
+    for _ in 0..<repeats {
+        var snapshot: Snapshot!
+        var data: ReportData!
+        let timings: [(String, Double)] = [
+            ("read snapshot", try seconds { snapshot = try Snapshot.read(from: path) }),
+            ("count", seconds { data = ReportData(snapshot: snapshot, clock: clock) }),
+            (
+                "report.html",
+                try seconds {
+                    _ = try templates.render(
+                        "report.html", data: try TemplateContext.make(data.summary))
+                }
+            ),
+            (
+                "report.md",
+                try seconds {
+                    _ = try templates.render(
+                        "report.md", data: try TemplateContext.make(data.summary))
+                }
+            ),
+            ("summary.json", try seconds { _ = try data.summary.jsonData() }),
+            (
+                "tickets.csv",
+                try seconds {
+                    var bytes = 0
+                    var writer = CSVWriter(bom: true) { bytes += $0.count }
+                    try CSVReports.writeTickets(data, to: &writer)
+                    try writer.flush()
+                }
+            ),
+        ]
+        for (stage, time) in timings { best[stage] = min(best[stage] ?? .infinity, time) }
+    }
+    let order = [
+        "read snapshot", "count", "report.html", "report.md", "summary.json", "tickets.csv",
+    ]
+    print("stage            best of \(repeats) (s)")
+    for stage in order {
+        print(
+            stage.padding(toLength: 17, withPad: " ", startingAt: 0)
+                + String(format: "%.3f", best[stage]!))
+    }
+
+default:
+    fail("usage: maxcloud-bench snapshot|stages ...")
+}
