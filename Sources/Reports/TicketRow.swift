@@ -73,6 +73,18 @@ public struct TicketRow: Sendable {
 
     /// Derives the row of a ticket, reading timestamps with a shared reader.
     init(ticket: Ticket, companyID: Int, companyName: String, asOf: Date, reader: TimestampReader) {
+        let created = ticket.createdAt.flatMap(reader.parse)
+        self.init(
+            ticket: ticket, companyID: companyID, companyName: companyName, created: created,
+            updated: ticket.updatedAt.flatMap(reader.parse),
+            ageSeconds: created.map { max(0, asOf.timeIntervalSince($0)) })
+    }
+
+    /// A row whose timestamps were read before (a row read back from a spill file).
+    init(
+        ticket: Ticket, companyID: Int, companyName: String, created: Date?, updated: Date?,
+        ageSeconds: Double?
+    ) {
         self.ticket = ticket
         self.companyID = companyID
         self.companyName = companyName
@@ -83,9 +95,9 @@ public struct TicketRow: Sendable {
             ticket.priority.map { (0...9).contains($0) ? Self.digits[$0] : String($0) } ?? "none"
         let assignee = Self.trimmed(ticket.assignedTo)
         assigneeKey = assignee.isEmpty ? "(unassigned)" : assignee
-        created = ticket.createdAt.flatMap(reader.parse)
-        updated = ticket.updatedAt.flatMap(reader.parse)
-        ageSeconds = created.map { max(0, asOf.timeIntervalSince($0)) }
+        self.created = created
+        self.updated = updated
+        self.ageSeconds = ageSeconds
         bucket = AgeBucket(ageSeconds: ageSeconds)
     }
 

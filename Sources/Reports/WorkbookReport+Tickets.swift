@@ -16,26 +16,39 @@ enum TicketSheets {
     static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats)
         throws(XLSXError)
     {
-        let rows = data.rows
-        let sheetCount = max(1, (rows.count + rowsPerSheet - 1) / rowsPerSheet)
+        try write(
+            data.rows, count: data.rows.count, clock: data.clock, into: book, formats: formats)
+    }
+
+    /// Writes the rows in one pass (they may stream from a file), starting a new sheet
+    /// every `perSheet` rows.
+    static func write<Rows: Sequence<TicketRow>>(
+        _ rows: Rows, count: Int? = nil, clock: ReportClock, into book: Workbook,
+        formats: WorkbookFormats, perSheet: Int = rowsPerSheet
+    ) throws(XLSXError) {
+        let total = count ?? rows.underestimatedCount
+        let widths = columnWidths(rows)
+        let sheetCount = max(1, (total + perSheet - 1) / perSheet)
+        var iterator = rows.makeIterator()
         for part in 0..<sheetCount {
             let name = part == 0 ? "Tickets" : "Tickets (\(part + 1))"
             let sheet = try book.addWorksheet(name: name)
-            let slice = rows[
-                min(rows.count, part * rowsPerSheet)..<min(rows.count, (part + 1) * rowsPerSheet)]
-            try writePart(slice, clock: data.clock, on: sheet, formats: formats)
+            let inPart = min(perSheet, max(0, total - part * perSheet))
+            try startPart(rows: inPart, widths: widths, on: sheet, formats: formats)
+            var r = 1
+            while r <= inPart, let row = iterator.next() {
+                try writeRow(row, at: r, clock: clock, on: sheet, formats: formats)
+                r += 1
+            }
         }
     }
 
-    private static func writePart(
-        _ rows: ArraySlice<TicketRow>, clock: ReportClock, on sheet: Worksheet,
-        formats: WorkbookFormats
+    /// The settings that constant-memory mode wants before the rows, and the header.
+    private static func startPart(
+        rows: Int, widths: [Double], on sheet: Worksheet, formats: WorkbookFormats
     ) throws(XLSXError) {
-        let last = max(1, rows.count)
+        let last = max(1, rows)
         let lastColumn = headers.count - 1
-
-        // Settings that constant-memory mode wants before the rows.
-        let widths = columnWidths(rows)
         for (column, width) in widths.enumerated() {
             let format = column == 12 || column == 13 ? formats.dateTime : nil
             try sheet.setColumnWidth(width, column: column, format: format)
@@ -49,29 +62,30 @@ enum TicketSheets {
         for (column, title) in headers.enumerated() {
             try sheet.write(title, row: 0, column: column, format: formats.header)
         }
+    }
 
-        var r = 1
-        for row in rows {
-            let ticket = row.ticket
-            try sheet.write(row.companyID, row: r, column: 0)
-            try sheet.write(row.companyName, row: r, column: 1)
-            try sheet.write(ticket.id, row: r, column: 2)
-            try text(ticket.state, r, 3, sheet)
-            try sheet.write(row.isClosed ? "closed" : "open", row: r, column: 4)
-            if let priority = ticket.priority { try sheet.write(priority, row: r, column: 5) }
-            try text(ticket.subject, r, 6, sheet)
-            try text(ticket.assignedTo, r, 7, sheet)
-            try text(ticket.createdBy, r, 8, sheet)
-            try text(ticket.updatedBy, r, 9, sheet)
-            if let team = ticket.teamID { try sheet.write(team, row: r, column: 10) }
-            try text(ticket.teamName, r, 11, sheet)
-            try dateTime(row.created, raw: ticket.createdAt, clock, r, 12, sheet, formats)
-            try dateTime(row.updated, raw: ticket.updatedAt, clock, r, 13, sheet, formats)
-            if let age = row.ageDays { try sheet.write(age, row: r, column: 14) }
-            try sheet.write(row.bucket.rawValue, row: r, column: 15)
-            if let comments = ticket.commentCount { try sheet.write(comments, row: r, column: 16) }
-            r += 1
-        }
+    private static func writeRow(
+        _ row: TicketRow, at r: Int, clock: ReportClock, on sheet: Worksheet,
+        formats: WorkbookFormats
+    ) throws(XLSXError) {
+        let ticket = row.ticket
+        try sheet.write(row.companyID, row: r, column: 0)
+        try sheet.write(row.companyName, row: r, column: 1)
+        try sheet.write(ticket.id, row: r, column: 2)
+        try text(ticket.state, r, 3, sheet)
+        try sheet.write(row.isClosed ? "closed" : "open", row: r, column: 4)
+        if let priority = ticket.priority { try sheet.write(priority, row: r, column: 5) }
+        try text(ticket.subject, r, 6, sheet)
+        try text(ticket.assignedTo, r, 7, sheet)
+        try text(ticket.createdBy, r, 8, sheet)
+        try text(ticket.updatedBy, r, 9, sheet)
+        if let team = ticket.teamID { try sheet.write(team, row: r, column: 10) }
+        try text(ticket.teamName, r, 11, sheet)
+        try dateTime(row.created, raw: ticket.createdAt, clock, r, 12, sheet, formats)
+        try dateTime(row.updated, raw: ticket.updatedAt, clock, r, 13, sheet, formats)
+        if let age = row.ageDays { try sheet.write(age, row: r, column: 14) }
+        try sheet.write(row.bucket.rawValue, row: r, column: 15)
+        if let comments = ticket.commentCount { try sheet.write(comments, row: r, column: 16) }
     }
 
     private static func text(_ value: String?, _ row: Int, _ column: Int, _ sheet: Worksheet)
@@ -103,7 +117,7 @@ enum TicketSheets {
 
     /// Widths from the longest cell of each column, CJK characters counting as two,
     /// between the header's width and 60.
-    static func columnWidths(_ rows: ArraySlice<TicketRow>) -> [Double] {
+    static func columnWidths<Rows: Sequence<TicketRow>>(_ rows: Rows) -> [Double] {
         var widths = headers.map { $0.count + 3 }
         widths[12] = 20
         widths[13] = 20

@@ -54,9 +54,9 @@ import Testing
 
         let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: clock)
 
-        #expect(data.rows[0].ageSeconds == 0)
-        #expect(data.rows[0].bucket == .underOneDay)
-        #expect(data.rows[1...].allSatisfy { $0.bucket == .unknown && $0.ageDays == nil })
+        #expect(data.rows.array[0].ageSeconds == 0)
+        #expect(data.rows.array[0].bucket == .underOneDay)
+        #expect(data.rows.array[1...].allSatisfy { $0.bucket == .unknown && $0.ageDays == nil })
         #expect(data.summary.byAge.first { $0.key == "unknown" }?.total == 3)
         #expect(
             data.summary.warnings.contains {

@@ -1,0 +1,174 @@
+import Foundation
+import MaxCloud
+
+/// A snapshot file opened for reading: its header at once, its tickets as a stream
+/// (version 2, JSON Lines), decoded a block of lines at a time.
+struct SnapshotFile {
+    let path: String
+    let header: Snapshot.Header
+    /// Whether the file is version 2 (JSON Lines) and can be streamed.
+    let isStream: Bool
+    /// Bytes of the header line and its newline.
+    private let headerLength: Int
+
+    /// Lines decoded together: large enough that the decoder's set-up does not show,
+    /// small enough that memory stays flat.
+    private static let linesPerBlock = 2_000
+    private static let readSize = 4 << 20
+
+    init(path: String) throws(ReportError) {
+        self.path = path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason =
+                FileManager.default.fileExists(atPath: path)
+                ? "cannot be read" : "no such file"
+            throw .badSnapshot(path: path, reason: reason)
+        }
+        defer { try? handle.close() }
+        // The header line: read until the first newline (a version 1 file has none).
+        var line = Data()
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+            } catch {
+                throw .badSnapshot(path: path, reason: error.localizedDescription)
+            }
+            if chunk.isEmpty { break }
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                line.append(chunk[chunk.startIndex..<newline])
+                break
+            }
+            line.append(chunk)
+            if line.count > 64 << 20 { break }  // a version 1 file: no need to read it all
+        }
+        if line.isEmpty { throw .badSnapshot(path: path, reason: "the file is empty") }
+        if let header = try? JSONDecoder().decode(Snapshot.Header.self, from: line),
+            header.version == Snapshot.Header.currentVersion
+        {
+            guard header.format == Snapshot.Header.formatName, header.ticketCount != nil else {
+                throw .badSnapshot(
+                    path: "\(path):1", reason: "the header does not name this format")
+            }
+            self.header = header
+            isStream = true
+            headerLength = line.count + 1
+            return
+        }
+        // Not version 2: version 1 is read whole by `Snapshot.read`; anything else fails
+        // there with the decoder's reason.
+        header = Snapshot.Header(
+            version: 1, baseURL: "", fetchedAt: "", companies: [], includeClosed: true,
+            sources: [], warnings: [], failedSources: [], ticketCount: nil)
+        isStream = false
+        headerLength = 0
+    }
+
+    /// Calls `body` with each ticket in file order until it returns false.
+    /// - Throws: `ReportError.badSnapshot` naming the file and line of a ticket that does
+    ///   not decode, or a file that holds fewer or more tickets than its header says.
+    func forEachTicket(_ body: (Ticket) throws(ReportError) -> Bool) throws(ReportError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .badSnapshot(path: path, reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        let decoder = JSONDecoder()
+        var pending = Data()
+        var lines: [Range<Int>] = []
+        var block = Data()
+        var lineNumber = 1  // the header
+        var seen = 0
+        var skip = headerLength
+
+        // Decodes the collected lines as one JSON array; on failure finds the line.
+        func decodeBlock() throws(ReportError) -> Bool {
+            guard !lines.isEmpty else { return true }
+            block.removeAll(keepingCapacity: true)
+            block.append(UInt8(ascii: "["))
+            for (index, range) in lines.enumerated() {
+                if index > 0 { block.append(UInt8(ascii: ",")) }
+                block.append(pending[range])
+            }
+            block.append(UInt8(ascii: "]"))
+            let first = lineNumber + 1
+            lineNumber += lines.count
+            do {
+                let tickets = try decoder.decode([Ticket].self, from: block)
+                lines.removeAll(keepingCapacity: true)
+                for ticket in tickets {
+                    seen += 1
+                    guard try body(ticket) else { return false }
+                }
+                return true
+            } catch let error as ReportError {
+                throw error
+            } catch {
+                for (offset, range) in lines.enumerated() {
+                    do {
+                        _ = try decoder.decode(Ticket.self, from: pending[range])
+                    } catch {
+                        throw .badSnapshot(
+                            path: "\(path):\(first + offset)",
+                            reason: "not a ticket: \(Self.describe(error))")
+                    }
+                }
+                throw .badSnapshot(path: path, reason: Self.describe(error))
+            }
+        }
+
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: Self.readSize) ?? Data()
+            } catch {
+                throw .badSnapshot(path: path, reason: error.localizedDescription)
+            }
+            if chunk.isEmpty { break }
+            if skip > 0 {
+                let dropped = min(skip, chunk.count)
+                skip -= dropped
+                pending.append(chunk.dropFirst(dropped))
+            } else {
+                pending.append(chunk)
+            }
+            // Split the complete lines off; keep a partial last line for the next chunk.
+            var start = pending.startIndex
+            var consumed = start
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                if newline > start { lines.append(start..<newline) }
+                start = newline + 1
+                consumed = start
+                if lines.count == Self.linesPerBlock {
+                    guard try decodeBlock() else { return }
+                }
+            }
+            guard try decodeBlock() else { return }
+            pending = Data(pending[consumed...])
+        }
+        if !pending.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+            lines = [pending.startIndex..<pending.endIndex]
+            guard try decodeBlock() else { return }
+        }
+        if let expected = header.ticketCount, expected != seen {
+            throw .badSnapshot(
+                path: path,
+                reason:
+                    "the header says \(expected) tickets but the file holds \(seen): "
+                    + "it was cut short or changed")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            context.debugDescription
+        case DecodingError.keyNotFound(let key, _):
+            "'\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default:
+            "\(error)"
+        }
+    }
+}
