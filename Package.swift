@@ -50,9 +50,11 @@ let package = Package(
             path: "Benchmarks/Sources/maxcloud-bench",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "XLSXTests",
-            dependencies: ["XLSX"],
+            dependencies: ["XLSX", "TestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
@@ -74,7 +76,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator", "Mustache", "XLSX"],
+            dependencies: [
+                "Reports", "MaxCloud", "MaxCloudSimulator", "Mustache", "XLSX", "TestSupport",
+            ],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MaxCloudReportCLITests",
+            dependencies: ["MaxCloudReportCLI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -63,6 +63,7 @@ struct TicketPageData: Decodable {
     var closed: Int?
     var tickets: [Ticket]
     var problems: [String]
+    var unreadable = 0
     var searchScope: String?
 
     enum CodingKeys: String, CodingKey {
@@ -97,6 +98,7 @@ struct TicketPageData: Decodable {
                 do {
                     tickets.append(try list.decode(Ticket.self))
                 } catch {
+                    unreadable += 1
                     problems.append(
                         "entry \(index + 1) of the page is not a readable ticket (\(Self.brief(error)))"
                     )

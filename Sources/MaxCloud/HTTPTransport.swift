@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -92,16 +93,7 @@ public final class URLSessionTransport: HTTPTransport {
         }
         urlRequest.httpBody = request.body
 
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch let error as URLError {
-            throw TransportError(
-                reason: Self.describe(error), timedOut: error.code == .timedOut)
-        } catch {
-            throw TransportError(reason: "\(error)")
-        }
+        let (data, response) = try await perform(urlRequest)
         guard let http = response as? HTTPURLResponse else {
             throw TransportError(reason: "the answer was not HTTP")
         }
@@ -112,6 +104,38 @@ public final class URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Runs one data task. Cancelling the calling task cancels the request and returns at
+    /// once with `CancellationError`, whether or not `URLSession` ever calls back: on Linux
+    /// its own async `data(for:)` can wait forever for a cancelled request, which kept a
+    /// failing run from ending.
+    private func perform(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        let pending = PendingRequest()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error = error as? URLError, error.code == .cancelled {
+                        pending.finish(.failure(CancellationError()))
+                    } else if let error = error as? URLError {
+                        pending.finish(
+                            .failure(
+                                TransportError(
+                                    reason: Self.describe(error),
+                                    timedOut: error.code == .timedOut)))
+                    } else if let error {
+                        pending.finish(.failure(TransportError(reason: "\(error)")))
+                    } else if let response {
+                        pending.finish(.success((data ?? Data(), response)))
+                    } else {
+                        pending.finish(.failure(TransportError(reason: "no answer")))
+                    }
+                }
+                pending.start(task, continuation)
+            }
+        } onCancel: {
+            pending.cancel()
+        }
     }
 
     private static func describe(_ error: URLError) -> String {
@@ -125,6 +149,58 @@ public final class URLSessionTransport: HTTPTransport {
             "the TLS connection failed (\(error.localizedDescription))"
         default: "\(error.localizedDescription) (URLError \(error.code.rawValue))"
         }
+    }
+}
+
+/// One request in flight: resumes its continuation exactly once, from whichever comes
+/// first of the answer and a cancellation.
+private final class PendingRequest: Sendable {
+    typealias Continuation = CheckedContinuation<(Data, URLResponse), any Error>
+
+    private struct State {
+        var continuation: Continuation?
+        var task: URLSessionDataTask?
+        var cancelled = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Starts `task` unless the caller was cancelled already.
+    func start(_ task: URLSessionDataTask, _ continuation: Continuation) {
+        let cancelled = state.withLock { state in
+            if state.cancelled { return true }
+            state.continuation = continuation
+            state.task = task
+            return false
+        }
+        if cancelled {
+            continuation.resume(throwing: CancellationError())
+        } else {
+            task.resume()
+        }
+    }
+
+    /// Ends the wait with the task's outcome, unless it has ended already.
+    func finish(_ result: Result<(Data, URLResponse), any Error>) {
+        let continuation = state.withLock { state in
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        continuation?.resume(with: result)
+    }
+
+    /// Cancels the task and ends the wait with `CancellationError`.
+    func cancel() {
+        let (task, continuation) = state.withLock { state in
+            state.cancelled = true
+            defer {
+                state.continuation = nil
+                state.task = nil
+            }
+            return (state.task, state.continuation)
+        }
+        task?.cancel()
+        continuation?.resume(throwing: CancellationError())
     }
 }
 

@@ -37,13 +37,31 @@ extension KeyedDecodingContainer {
     }
 
     /// A string, also from a number or a boolean; `nil` when absent, null or a container.
-    func lenientString(_ key: Key) -> String? {
+    ///
+    /// A value of another type is noted in `problems`.
+    func lenientString(_ key: Key, problems: inout [String]) -> String? {
         if let value = try? decodeIfPresent(String.self, forKey: key) { return value }
         guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
-        if let value = try? decode(Int.self, forKey: key) { return String(value) }
-        if let value = try? decode(Double.self, forKey: key) { return String(value) }
-        if let value = try? decode(Bool.self, forKey: key) { return String(value) }
-        return nil
+        var text: String?
+        if let value = try? decode(Int.self, forKey: key) {
+            text = String(value)
+        } else if let value = try? decode(Double.self, forKey: key) {
+            text = String(value)
+        } else if let value = try? decode(Bool.self, forKey: key) {
+            text = String(value)
+        }
+        if let text {
+            problems.append("\(key.stringValue) was \(text), not text; read as \"\(text)\"")
+        } else {
+            problems.append("\(key.stringValue) is not text; left empty")
+        }
+        return text
+    }
+
+    /// A string where no problem list is kept.
+    func lenientString(_ key: Key) -> String? {
+        var ignored: [String] = []
+        return lenientString(key, problems: &ignored)
     }
 
     /// A list of strings; entries of other types are dropped, a lone string is a list of one.

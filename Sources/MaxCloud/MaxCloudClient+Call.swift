@@ -24,6 +24,7 @@ extension MaxCloudClient {
 
         var attempt = 0
         while true {
+            try Task.checkCancellation()
             attempt += 1
             let started = DispatchTime.now()
             var status: Int?

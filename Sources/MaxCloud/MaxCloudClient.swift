@@ -110,12 +110,24 @@ public struct MaxCloudClient: Sendable {
             page: data.page, pageCount: max(0, data.pageCount ?? 0),
             resultCount: max(0, resultCount),
             open: data.open, closed: data.closed, tickets: data.tickets, problems: data.problems,
-            searchScope: data.searchScope, requestID: requestID)
+            unreadable: data.unreadable, searchScope: data.searchScope, requestID: requestID)
     }
 
+    /// Whether `host` is this machine: `localhost`, an IPv4 address in 127.0.0.0/8 written
+    /// as four decimal numbers, or `::1`. A name such as `127.0.0.1.example.com` is not.
     static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return host == "localhost" || host.hasPrefix("127.") || host == "::1"
+        let host = host.lowercased()
+        if host == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        let bare =
+            host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, bare, &v6) == 1 else { return false }
+        var loopback = in6addr_loopback
+        return memcmp(&v6, &loopback, MemoryLayout<in6_addr>.size) == 0
     }
 
     /// libcurl under URLSession obeys `http_proxy` even for 127.0.0.1; loopback must never

@@ -68,6 +68,9 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
     /// The body was not the documented envelope: not JSON, an HTML page, cut short, or
     /// JSON of another shape.
     case badResponse(APICall, RequestContext, reason: String, requestID: String?)
+    /// A company's token was refused (401) again right after logging in again and
+    /// switching again.
+    case refusedAfterRenewal(RequestContext, requestID: String?)
     /// The server refused the e-mail and password.
     case loginRefused(message: String, requestID: String?)
     /// A page held a ticket of another company than the one being read.
@@ -76,15 +79,18 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
     case unknownCompany(String, available: [Company])
     /// The base URL is not one the client will send credentials to.
     case insecureURL(String)
+    /// A source's tickets still did not add up to the server's `result_count` after being
+    /// read again; the sentence says which source and the numbers.
+    case incompleteSource(TicketSource, reason: String)
 
     /// The server's `request_id`, when the failing answer had one.
     public var requestID: String? {
         switch self {
         case .httpStatus(_, _, _, _, let id), .apiStatus(_, _, _, _, let id),
             .badResponse(_, _, _, let id), .loginRefused(_, let id),
-            .tenantMismatch(_, _, _, let id):
+            .tenantMismatch(_, _, _, let id), .refusedAfterRenewal(_, let id):
             id
-        case .transport, .unknownCompany, .insecureURL: nil
+        case .transport, .unknownCompany, .insecureURL, .incompleteSource: nil
         }
     }
 
@@ -115,6 +121,11 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
                 "\(lead(call, context)): the server answered status \(status) '\(message)'\(rid(id))"
         case .badResponse(let call, let context, let reason, let id):
             return "\(lead(call, context)): \(reason)\(rid(id))"
+        case .refusedAfterRenewal(let context, let id):
+            return
+                "list tickets failed for \(context): the server refused the company's token "
+                + "(401) twice in a row, the second time right after logging in and switching "
+                + "again\(rid(id)); the account may have lost access to this company"
         case .loginRefused(let message, let id):
             return "log in refused: \(message)\(rid(id)); check the e-mail and MAXCLOUD_PASSWORD"
         case .tenantMismatch(let context, let ticketID, let ticketCompanyID, let id):
@@ -125,6 +136,10 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
         case .unknownCompany(let wanted, let available):
             let names = available.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
             return "company '\(wanted)' is not among the account's companies: \(names)"
+        case .incompleteSource(_, let reason):
+            return
+                "\(reason); nothing was written (use --allow-partial to write the report "
+                + "marked INCOMPLETE)"
         case .insecureURL(let url):
             return
                 "refusing to send credentials over plain HTTP to \(url); use https://, "

@@ -60,6 +60,9 @@ public struct TicketPage: Sendable {
     public var tickets: [Ticket]
     /// Problems with single tickets on this page: each a sentence for the warnings.
     public var problems: [String]
+    /// Entries of the list that were not a readable ticket (no readable `id`): skipped,
+    /// but counted when the tickets are compared with `result_count`.
+    public var unreadable: Int = 0
     /// `search_scope` as the server echoes it, such as `0:company`.
     public var searchScope: String?
     /// The answer's `request_id`.

@@ -1,13 +1,17 @@
 /// Holds the account's tokens: the log-in token and one token per company, obtained by
-/// switching (also for the log-in's default company). When the server says a company token has expired (401), `renew` logs in
-/// again once and switches again; callers retry the page with the new token.
+/// switching (also for the log-in's default company, so that every company is read with a
+/// token the server issued for it).
 ///
-/// The password stays inside this actor and is never printed.
+/// When the server says a token has expired (401), the account logs in again once and
+/// switches again; a company token is renewed through `renew`, and a log-in token that
+/// expires under a switch is renewed here. Concurrent requests that meet the same expired
+/// token share one new log-in. The password stays inside this actor and is never printed.
 public actor Sessions {
     private let client: MaxCloudClient
     private let email: String
     private let password: String
     private var login: LoginSession?
+    private var pendingLogin: Task<LoginSession, any Error>?
     private var tokens: [Int: String] = [:]
     private var pendingSwitches: [Int: Task<String, any Error>] = [:]
 
@@ -22,35 +26,75 @@ public actor Sessions {
     /// - Throws: `MaxCloudError.loginRefused` when the credentials are refused.
     @discardableResult
     public func start() async throws -> LoginSession {
-        let session = try await client.login(email: email, password: password)
-        login = session
-        // Every company is switched to, the default one too, so each is read with a token
-        // the server issued for it.
-        tokens = [:]
-        return session
+        if let pendingLogin { return try await pendingLogin.value }
+        // The task itself records the new log-in, so that every request waiting on it
+        // finds the new state when it resumes, whichever resumes first.
+        let task = Task {
+            defer { self.pendingLogin = nil }
+            let session = try await self.client.login(email: self.email, password: self.password)
+            self.login = session
+            self.tokens = [:]
+            return session
+        }
+        pendingLogin = task
+        return try await task.value
     }
 
     /// The token for a company, switching to it the first time.
     public func token(for company: Company) async throws -> String {
         if let token = tokens[company.id] { return token }
-        if let pending = pendingSwitches[company.id] { return try await pending.value }
-        guard let login else {
-            throw MaxCloudError.loginRefused(message: "not logged in", requestID: nil)
+        if let pending = pendingSwitches[company.id] { return try await wait(for: pending) }
+        let task = Task {
+            defer { self.pendingSwitches[company.id] = nil }
+            let token = try await self.switchRenewingLogin(to: company)
+            self.tokens[company.id] = token
+            return token
         }
-        let client = self.client
-        let task = Task { try await client.switchCompany(to: company, token: login.token) }
         pendingSwitches[company.id] = task
-        defer { pendingSwitches[company.id] = nil }
-        let token = try await task.value
-        tokens[company.id] = token
-        return token
+        return try await wait(for: task)
     }
 
     /// Replaces a company token the server refused: logs in again and switches again. When
     /// another request already renewed it, the newer token is returned without a new log-in.
     public func renew(for company: Company, refused: String) async throws -> String {
         if let current = tokens[company.id], current != refused { return current }
-        try await start()
+        if let pending = pendingSwitches[company.id] { return try await wait(for: pending) }
+        try await renewLogin(refused: login?.token)
         return try await token(for: company)
+    }
+
+    /// Switches with the log-in token; if that token has expired, logs in once more and
+    /// switches again.
+    private func switchRenewingLogin(to company: Company) async throws -> String {
+        let loginToken = try currentLogin().token
+        do {
+            return try await client.switchCompany(to: company, token: loginToken)
+        } catch let error as MaxCloudError where error.isUnauthorized {
+            try await renewLogin(refused: loginToken)
+            return try await client.switchCompany(to: company, token: currentLogin().token)
+        }
+    }
+
+    /// Logs in again unless someone already replaced the refused log-in token.
+    private func renewLogin(refused: String?) async throws {
+        if let login, login.token != refused { return }
+        try await start()
+    }
+
+    private func currentLogin() throws -> LoginSession {
+        guard let login else {
+            throw MaxCloudError.loginRefused(message: "not logged in", requestID: nil)
+        }
+        return login
+    }
+
+    /// Waits for a shared task; a cancelled caller (the run is failing) stops it instead of
+    /// waiting on it.
+    private func wait<T: Sendable>(for task: Task<T, any Error>) async throws -> T {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 }

@@ -14,7 +14,9 @@ extension TicketFetcher {
         }
         if !result.complete {
             result.warnings.append(
-                "\(source): read \(result.tickets.count) unique tickets but the server reported "
+                "\(source): read \(result.tickets.count) unique tickets"
+                    + (result.unreadable > 0 ? " and \(result.unreadable) unreadable entries" : "")
+                    + " but the server reported "
                     + "result_count \(result.firstResultCount) on the first page and "
                     + "\(result.resultCount) on the last, after \(tries) readings; "
                     + "tickets probably changed while paging")
@@ -100,10 +102,12 @@ extension TicketFetcher {
         var seen = Set<Int>()
         var tickets: [Ticket] = []
         var fetched = 0
+        var unreadable = 0
         var warnings: [String] = []
         for number in numbers {
             let page = pages[number]!
             fetched += page.tickets.count
+            unreadable += page.unreadable
             for ticket in page.tickets where seen.insert(ticket.id).inserted {
                 tickets.append(ticket)
             }
@@ -118,10 +122,14 @@ extension TicketFetcher {
                         + "(request_id \(page.requestID ?? "none"))")
             }
         }
-        let complete = tickets.count == last.resultCount && tickets.count == first.resultCount
+        // An entry without a readable id cannot be told apart from the others, so it is
+        // left out of the counts but still stands for one of the server's results.
+        let listed = tickets.count + unreadable
+        let complete = listed == last.resultCount && listed == first.resultCount
         return SourceResult(
             source: source, pages: numbers.count, pageCount: last.pageCount,
             firstResultCount: first.resultCount, resultCount: last.resultCount, fetched: fetched,
+            unreadable: unreadable,
             serverOpen: last.open, serverClosed: last.closed, tickets: tickets,
             warnings: warnings, complete: complete)
     }

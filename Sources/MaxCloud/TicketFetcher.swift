@@ -12,6 +12,9 @@ public struct SourceResult: Sendable {
     public var resultCount: Int
     /// Tickets received, counting one seen twice twice.
     public var fetched: Int
+    /// Entries that were not a readable ticket (no readable `id`): left out of the
+    /// tickets, but counted when they are compared with `result_count`.
+    public var unreadable: Int
     /// `open` from the last page read.
     public var serverOpen: Int?
     /// `closed` from the last page read.
@@ -20,7 +23,7 @@ public struct SourceResult: Sendable {
     public var tickets: [Ticket]
     /// What did not add up or could not be read, one sentence each.
     public var warnings: [String]
-    /// Whether the unique tickets match `result_count`.
+    /// Whether the unique tickets, with the unreadable entries, match `result_count`.
     public var complete: Bool
 }
 
@@ -70,9 +73,14 @@ public struct TicketFetcher: Sendable {
             )
         } catch let error as MaxCloudError where error.isUnauthorized {
             let renewed = try await sessions.renew(for: company, refused: token)
-            page = try await client.ticketPage(
-                source, page: number, pageSize: pageSize, includeClosed: includeClosed,
-                token: renewed)
+            do {
+                page = try await client.ticketPage(
+                    source, page: number, pageSize: pageSize, includeClosed: includeClosed,
+                    token: renewed)
+            } catch let again as MaxCloudError where again.isUnauthorized {
+                throw MaxCloudError.refusedAfterRenewal(
+                    RequestContext(source: source, page: number), requestID: again.requestID)
+            }
         }
         try checkTenant(page, source: source, number: number)
         return page

@@ -24,24 +24,48 @@ public struct Console: Sendable {
     /// A progress or information line, unless quiet.
     public func info(_ text: String) {
         guard !quiet else { return }
-        Self.write(text)
+        Self.write(Self.printable(text))
     }
 
     /// A per-request line, only when verbose.
     public func detail(_ text: @autoclosure () -> String) {
         guard verbose, !quiet else { return }
-        Self.write(text())
+        Self.write(Self.printable(text()))
     }
 
     /// A warning, unless quiet.
     public func warning(_ text: String) {
         guard !quiet else { return }
+        let text = Self.printable(text)
         Self.write(colour ? "\u{1B}[33mwarning:\u{1B}[0m \(text)" : "warning: \(text)")
     }
 
     /// An error; always shown.
     public func error(_ text: String) {
+        let text = Self.printable(text)
         Self.write(colour ? "\u{1B}[31merror:\u{1B}[0m \(text)" : "error: \(text)")
+    }
+
+    /// `text` on one line with nothing a terminal would act on: messages quote company
+    /// names, subjects and server messages, which may hold line breaks or escape codes.
+    /// Tabs and line breaks become spaces; other control characters become U+FFFD.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                scalars.append(scalar)
+                continue
+            }
+            let blank = scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.value >= 0x2028
+            scalars.append(blank ? " " : "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0x2028
+            || scalar.value == 0x2029
     }
 
     /// Writes a line to standard error.

@@ -31,7 +31,14 @@ extension CommandContext {
     /// Companies, scopes, tags and open/closed from the options.
     func applySelection(to settings: inout FetchSettings) throws {
         let args = arguments
-        let companies = args.list("company")
+        // Not split at commas here: a company's name may hold one ("Acme Retail, Inc.").
+        // `FetchJob.select` tries the whole value first, then its comma-separated parts.
+        let companies = (args.values["company"] ?? []).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if let empty = companies.first(where: \.isEmpty) {
+            throw UsageError("empty --company '\(empty)': give 'all', a company id or a name")
+        }
         settings.companies = companies.isEmpty ? ["all"] : companies
         var scopes: [Scope] = []
         for word in args.list("scope") {
@@ -40,7 +47,10 @@ extension CommandContext {
             }
             scopes.append(scope)
         }
-        settings.tags = (args.values["tag"] ?? []).filter { !$0.isEmpty }
+        settings.tags = args.values["tag"] ?? []
+        if settings.tags.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw UsageError("empty --tag '': give the group tag to read")
+        }
         if scopes.contains(.tag), settings.tags.isEmpty {
             throw UsageError("scope 'tag' needs at least one --tag T")
         }
@@ -82,12 +92,36 @@ extension CommandContext {
             }
         }
         let out = URL(fileURLWithPath: args.value("out") ?? "report")
+        try Self.checkWritableFolder(out, option: "out")
         let templates = try ReportTemplates(
             overrides: args.value("templates").map { URL(fileURLWithPath: $0) })
         var settings = RenderSettings(outDirectory: out, templates: templates)
         settings.formats = formats
         settings.bom = !args.has("no-bom")
         return (settings, clock)
+    }
+
+    /// Refuses, before anything is fetched, an output folder that cannot be used: a file
+    /// in its place, or no right to write where it is or would be made.
+    static func checkWritableFolder(_ url: URL, option: String) throws {
+        var isFolder: ObjCBool = false
+        var path = url.standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw UsageError("--\(option) '\(url.path)' is a file, not a folder")
+            }
+        } else {
+            // The nearest folder that exists is where the new one would be made.
+            while !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                path = (path as NSString).deletingLastPathComponent
+            }
+            guard isFolder.boolValue else {
+                throw UsageError("--\(option) '\(url.path)' cannot be made: '\(path)' is a file")
+            }
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw UsageError("--\(option) '\(url.path)': no permission to write in '\(path)'")
+        }
     }
 
     /// A whole number option within a range.

@@ -2,11 +2,13 @@
 ///
 /// Triple mustaches `{{{name}}}` and `{{&name}}` never escape, in every mode.
 public enum Escaping: Sendable {
-    /// For HTML: `&`, `<`, `>`, `"` and `'` become character references.
+    /// For HTML: `&`, `<`, `>`, `"` and `'` become character references; control
+    /// characters other than tab and line breaks are dropped.
     case html
     /// For Markdown text and table cells: `|` becomes `\|`, every line break becomes one
     /// space, and backslash and `` ` * _ [ ] < > # `` are backslash-escaped, so a value
-    /// cannot break a table row or inject links, HTML or emphasis. `&` is left alone.
+    /// cannot break a table row or inject links, HTML or emphasis. `&` is left alone;
+    /// control characters other than tab are dropped.
     case markdown
     /// No escaping: values are written as they are.
     case none
@@ -76,11 +78,17 @@ public enum Escaping: Sendable {
         }
     }
 
-    /// Marks `& < > " '`.
-    private static let htmlTable = table(for: "&<>\"'")
+    /// C0 controls but tab, line feed and carriage return, and DEL: HTML forbids them and
+    /// in Markdown they only garble the page, so both escapers drop them.
+    private static let controls: [UInt8] =
+        Array(0x00...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + [0x7F]
 
-    /// Marks `|`, CR, LF, the lead byte of U+2028 and U+2029, backslash and inline markup.
-    private static let markdownTable = table(for: "|\r\n\\`*_[]<>#", extra: [0xE2])
+    /// Marks `& < > " '` and the controls.
+    private static let htmlTable = table(for: "&<>\"'", extra: controls)
+
+    /// Marks `|`, CR, LF, the lead byte of U+2028 and U+2029, backslash, inline markup and
+    /// the controls.
+    private static let markdownTable = table(for: "|\r\n\\`*_[]<>#", extra: [0xE2] + controls)
 
     private static func table(for characters: String, extra: [UInt8] = []) -> [Bool] {
         var table = [Bool](repeating: false, count: 256)
@@ -98,7 +106,8 @@ public enum Escaping: Sendable {
         case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
         case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
         case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-        default: result.append(contentsOf: "&#39;".utf8)
+        case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+        default: break  // a control character: dropped
         }
         return index + 1
     }
@@ -124,6 +133,8 @@ public enum Escaping: Sendable {
                 return index + 3
             }
             result.append(byte)
+        case 0x00...0x1F, 0x7F:
+            break  // a control character: dropped
         default:
             result.append(UInt8(ascii: "\\"))
             result.append(byte)

@@ -36,7 +36,8 @@ public enum CSVReports {
         }
     }
 
-    /// Writes `dimension,key,open,closed,total`, the totals first.
+    /// Writes `dimension,key,open,closed,total`, the totals first; an incomplete report
+    /// starts with the row `report,INCOMPLETE,,,`.
     public static func writeSummary(_ summary: Summary, to writer: inout CSVWriter) throws {
         try writer.row(["dimension", "key", "open", "closed", "total"])
         func add(_ dimension: String, _ rows: [DimensionRow]) throws {
@@ -48,6 +49,14 @@ public enum CSVReports {
                 writer.number(row.total)
                 try writer.endRow()
             }
+        }
+        if !summary.complete {
+            // Marked where a person opening the file looks first; scripts that pick rows by
+            // dimension skip it, and `summary.json` says why in `warnings`.
+            writer.text("report")
+            writer.text("INCOMPLETE")
+            for _ in 0..<3 { writer.number(nil as Int?) }
+            try writer.endRow()
         }
         let totals = summary.totals
         try add("total", [DimensionRow(key: "all", open: totals.open, closed: totals.closed)])

@@ -27,8 +27,9 @@ public struct FetchSettings: Sendable {
     public var timeout: Double = 30
     /// Whether `http://` to a host other than loopback is allowed.
     public var allowInsecureHTTP = false
-    /// Whether a source that fails after retries is left out (the report marked
-    /// incomplete) instead of failing the run.
+    /// Whether a source that fails after retries, or whose tickets still do not add up
+    /// after being read again, goes into the report marked incomplete instead of failing
+    /// the run.
     public var allowPartial = false
 
     /// Creates settings with the defaults of DESIGN.md.
@@ -121,15 +122,27 @@ public struct FetchJob: Sendable {
         if selectors.isEmpty || selectors.contains(where: { $0.lowercased() == "all" }) {
             return available
         }
-        var chosen = Set<Int>()
-        for selector in selectors {
+        func find(_ selector: String) -> Company? {
             let trimmed = selector.trimmingCharacters(in: .whitespaces)
-            let match =
-                available.first { String($0.id) == trimmed }
+            return available.first { String($0.id) == trimmed }
                 ?? available.first { $0.name == trimmed }
                 ?? available.first { $0.name.lowercased() == trimmed.lowercased() }
-            guard let match else { throw .unknownCompany(selector, available: available) }
-            chosen.insert(match.id)
+        }
+        var chosen = Set<Int>()
+        for selector in selectors {
+            // The whole value first (a name may hold a comma), then `1,2` as a list.
+            if let match = find(selector) {
+                chosen.insert(match.id)
+                continue
+            }
+            let parts = selector.split(separator: ",").map(String.init)
+            guard parts.count > 1 else { throw .unknownCompany(selector, available: available) }
+            for part in parts {
+                guard let match = find(part) else {
+                    throw .unknownCompany(part, available: available)
+                }
+                chosen.insert(match.id)
+            }
         }
         return available.filter { chosen.contains($0.id) }
     }
@@ -155,6 +168,11 @@ public struct FetchJob: Sendable {
                     for source in sources {
                         do {
                             let result = try await fetcher.fetch(source, company: company)
+                            if !result.complete, !allowPartial {
+                                throw MaxCloudError.incompleteSource(
+                                    source,
+                                    reason: result.warnings.last ?? "\(source) is incomplete")
+                            }
                             onEvent(.sourceDone(result))
                             outcomes.append(.done(result))
                         } catch let error as MaxCloudError {
@@ -202,6 +220,7 @@ public struct FetchJob: Sendable {
                 }
             case .failed(let source, let error):
                 failed.append("\(source): \(error)")
+                records.append(SourceRecord(failed: source, error: "\(error)"))
             }
         }
         let formatter = ISO8601DateFormatter()

@@ -130,6 +130,7 @@ enum WorkbookReport {
             if let tag = source.groupTag { try sheet.write(tag, row: r, column: 3) }
             let numbers = [source.pages, source.resultCount, source.fetched, source.unique]
             for (offset, value) in numbers.enumerated() {
+                guard let value else { continue }
                 try sheet.write(value, row: r, column: 4 + offset, format: formats.integer)
             }
             if let open = source.serverOpen {

@@ -6,6 +6,8 @@ struct BinaryRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process had to be killed after the time limit.
+        var timedOut: Bool
     }
 
     /// The binary beside the test bundle (`swift build` puts both in the same folder).
@@ -22,8 +24,12 @@ struct BinaryRunner {
         return candidates[0].appendingPathComponent("maxcloud-report")
     }
 
+    /// Runs the binary; standard output and error are read side by side, so a chatty run
+    /// cannot fill one pipe and stall, and a run still going after `limit` seconds is
+    /// killed and reported as `timedOut` instead of hanging the test suite.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+        limit: TimeInterval = 60
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -39,15 +45,27 @@ struct BinaryRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+
+        let errData = Collected()
+        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let outData = Collected()
+        let outReader = Thread { outData.set(out.fileHandleForReading.readDataToEndOfFile()) }
+        outReader.start()
+        let timedOut = exited.wait(timeout: .now() + limit) == .timedOut
+        if timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+        }
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: String(decoding: outData.wait(), as: UTF8.self),
+            stderr: String(decoding: errData.wait(), as: UTF8.self), timedOut: timedOut)
     }
 
     static func temporaryDirectory() -> URL {
@@ -55,5 +73,21 @@ struct BinaryRunner {
             "e2e-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Bytes one reader thread collects, handed over once.
+private final class Collected: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    func set(_ data: Data) {
+        self.data = data
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

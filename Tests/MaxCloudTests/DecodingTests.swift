@@ -62,7 +62,51 @@ func pageBody(
         #expect(page.tickets[1].problems.contains { $0.contains("id was the string") })
         #expect(page.tickets[2].state == nil)
         #expect(page.problems.count == 2)
+        #expect(page.unreadable == 2)
         #expect(page.requestID == "abc123")
+    }
+
+    @Test func textFieldsOfAnotherTypeAreReadAndNoted() async throws {
+        let tickets = """
+            {"id": 1, "assigned_to": 42, "state": true, "subject": {"a": 1}, "created_at": 20260101}
+            """
+        let client = try client { _ in json(pageBody(tickets)) }
+
+        let page = try await client.ticketPage(
+            source, page: 1, pageSize: 10, includeClosed: true, token: "t")
+
+        let ticket = try #require(page.tickets.first)
+        #expect(ticket.assignedTo == "42")
+        #expect(ticket.state == "true")
+        #expect(ticket.subject == nil)
+        #expect(ticket.createdAt == "20260101")
+        #expect(ticket.problems.count == 4)
+        #expect(ticket.problems.contains("assigned_to was 42, not text; read as \"42\""))
+        #expect(ticket.problems.contains("subject is not text; left empty"))
+    }
+
+    @Test func entriesWithoutAReadableIDStillCountTowardsTheResultCount() async throws {
+        // Five entries for result_count 5: three tickets and two without a usable id.
+        let tickets = """
+            {"id": 1}, {"id": null}, {"id": 2}, {"id": "abc"}, {"id": 3}
+            """
+        let client = try client { request in
+            guard request.url.path == "/api/tickets" else {
+                return json(#"{"status": 200, "request_id": "r", "data": {"token": "t"}}"#)
+            }
+            return json(pageBody(tickets, resultCount: 5))
+        }
+        let sessions = Sessions(client: client, email: "e", password: "p")
+        try await sessions.start()
+        let fetcher = TicketFetcher(client: client, sessions: sessions)
+
+        let result = try await fetcher.fetch(source, company: Company(id: 2, name: "二组"))
+
+        #expect(result.tickets.map(\.id) == [1, 2, 3])
+        #expect(result.unreadable == 2)
+        #expect(result.complete)
+        #expect(result.warnings.count == 2)
+        #expect(result.warnings.allSatisfy { $0.contains("not a readable ticket") })
     }
 
     @Test func requestCarriesScopeTagAndTokenAsDocumented() async throws {
@@ -167,6 +211,22 @@ func pageBody(
         _ = try MaxCloudClient(
             baseURL: URL(string: "http://api.example.test")!, allowInsecureHTTP: true)
         _ = try MaxCloudClient(baseURL: URL(string: "http://127.0.0.1:8080")!)
+    }
+
+    @Test(arguments: [
+        "http://127.evil.example", "http://127.0.0.1.evil.example", "http://127.0.0.1evil.example",
+        "http://localhost.evil.example", "http://127.0.0.1@evil.example/", "http://10.0.0.1:8080",
+        "http://0.0.0.0", "http://2130706433", "http://[::ffff:10.0.0.1]", "HTTP://EVIL.example",
+    ])
+    func plainHTTPToAHostThatOnlyLooksLocalIsRefused(_ url: String) {
+        #expect(throws: MaxCloudError.self) { _ = try MaxCloudClient(baseURL: URL(string: url)!) }
+    }
+
+    @Test(arguments: [
+        "http://127.0.0.1:1", "http://127.8.9.10", "http://localhost:9", "http://[::1]:9",
+    ])
+    func plainHTTPToLoopbackIsAllowed(_ url: String) throws {
+        _ = try MaxCloudClient(baseURL: URL(string: url)!)
     }
 
     @Test func retryAfterIsReadAsSecondsOrHTTPDate() {

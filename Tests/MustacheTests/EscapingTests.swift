@@ -45,6 +45,14 @@ struct EscapingTests {
         #expect(Escaping.markdown.escape("Ünïcode ✓ 中文") == "Ünïcode ✓ 中文")
     }
 
+    @Test func controlCharactersAreDroppedAndTheTextAroundThemKept() {
+        let hostile = "nul\u{0}byte bell\u{7} esc\u{1B}[31m del\u{7F}\ttab"
+
+        #expect(Escaping.html.escape(hostile) == "nulbyte bell esc[31m del\ttab")
+        #expect(Escaping.markdown.escape(hostile) == "nulbyte bell esc\\[31m del\ttab")
+        #expect(Escaping.none.escape(hostile) == hostile)
+    }
+
     @Test func noneWritesValuesAsTheyAre() {
         #expect(Escaping.none.escape("<a> | *b*") == "<a> | *b*")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -20,8 +21,8 @@ import Testing
         try sheet.writeFormula("=A1&\"!\"", result: "hello!", row: 2, column: 2)
         try workbook.close()
 
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
-        let strings = texts(in: try Package.part("xl/sharedStrings.xml", of: file))
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
+        let strings = texts(in: try XLSXPackage.part("xl/sharedStrings.xml", of: file))
         #expect(strings == ["hello & <world>", "工单 已关闭"])
         #expect(cellValue("A2", in: xml) == "1.5")
         #expect(cellValue("B2", in: xml) == "42")
@@ -50,7 +51,7 @@ import Testing
         try sheet.write(CellDateTime(instant, in: shanghai), row: 2, column: 0)
         try workbook.close()
 
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(cellValue("A1", in: xml) == "46356.375")
         #expect(cellXML("A1", in: xml)?.contains("s=\"1\"") == true)
         #expect(cellValue("A2", in: xml) == "1")
@@ -93,7 +94,7 @@ import Testing
         try sheet.write(7.0, row: 0, column: 4)
         try workbook.close()
 
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(!xml.uppercased().contains("NAN"))
         #expect(!xml.uppercased().contains("INF"))
         #expect(cellXML("A1", in: xml) == nil)
@@ -131,7 +132,7 @@ import Testing
         try sheet.write("corner", row: 1_048_575, column: 16_383)
         try workbook.close()
 
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(cellXML("XFD1048576", in: xml) != nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -33,11 +34,11 @@ import Testing
         try summary.insertChart(pie, row: 20, column: 1)
         try workbook.close()
 
-        let parts = try Package.partNames(of: file)
+        let parts = try XLSXPackage.partNames(of: file)
         #expect(parts.contains("xl/charts/chart1.xml"))
         #expect(parts.contains("xl/charts/chart2.xml"))
         #expect(parts.contains("xl/drawings/drawing1.xml"))
-        let chart = try Package.part("xl/charts/chart1.xml", of: file)
+        let chart = try XLSXPackage.part("xl/charts/chart1.xml", of: file)
         #expect(chart.contains("<c:barChart>"))
         #expect(chart.contains("<c:f>'By Priority'!$A$2:$A$4</c:f>"))
         #expect(chart.contains("<c:f>'By Priority'!$B$2:$B$4</c:f>"))
@@ -49,7 +50,7 @@ import Testing
         #expect(chart.contains("<c:legendPos val=\"b\"/>"))
         #expect(chart.contains("<c:style val=\"10\"/>"))
         #expect(chart.contains("<c:v>Open</c:v>"))
-        let doughnut = try Package.part("xl/charts/chart2.xml", of: file)
+        let doughnut = try XLSXPackage.part("xl/charts/chart2.xml", of: file)
         #expect(doughnut.contains("<c:doughnutChart>"))
         #expect(doughnut.contains("<c:v> =not a reference</c:v>"))
     }

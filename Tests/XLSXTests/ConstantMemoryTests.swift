@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -28,7 +29,7 @@ import Testing
         }
         try workbook.close()
 
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(xml.contains("t=\"inlineStr\""))
         #expect(xml.contains("<autoFilter ref=\"A1:C5001\"/>"))
         #expect(cellValue("A5001", in: xml) == "5000")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -51,8 +52,8 @@ import Testing
 
         try writeReport(to: file, constantMemory: false)
 
-        let core = try Package.part("docProps/core.xml", of: file)
-        let app = try Package.part("docProps/app.xml", of: file)
+        let core = try XLSXPackage.part("docProps/core.xml", of: file)
+        let app = try XLSXPackage.part("docProps/app.xml", of: file)
         #expect(core.contains("<dc:title>Weekly tickets</dc:title>"))
         #expect(core.contains("<dc:creator>maxcloud-report</dc:creator>"))
         #expect(core.contains(">2026-11-30T01:00:00Z</dcterms:created>"))

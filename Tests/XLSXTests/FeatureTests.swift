@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -24,8 +25,8 @@ import Testing
             options: TableOptions(name: "States", style: .light(9), columns: columns))
         try workbook.close()
 
-        let table = try Package.part("xl/tables/table1.xml", of: file)
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let table = try XLSXPackage.part("xl/tables/table1.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(table.contains("ref=\"A1:B4\""))
         #expect(table.contains("totalsRowCount=\"1\""))
         #expect(table.contains("name=\"States\""))
@@ -86,8 +87,8 @@ import Testing
         try workbook.close()
 
         #expect(header === sameHeader)
-        let xml = try Package.part("xl/worksheets/sheet1.xml", of: file)
-        let styles = try Package.part("xl/styles.xml", of: file)
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
+        let styles = try XLSXPackage.part("xl/styles.xml", of: file)
         #expect(xml.contains("<col min=\"2\" max=\"2\" width=\"30.7109375\" customWidth=\"1\"/>"))
         #expect(
             xml.contains(

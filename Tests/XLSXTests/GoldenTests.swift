@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -38,7 +39,7 @@ import Testing
         let file = directory.path("golden.xlsx")
 
         try writeTinyWorkbook(to: file)
-        let actual = try Package.part("xl/worksheets/sheet1.xml", of: file)
+        let actual = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
 
         if ProcessInfo.processInfo.environment["XLSX_RECORD_GOLDEN"] == "1" {
             let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

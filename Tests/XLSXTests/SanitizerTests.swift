@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XLSX
@@ -27,7 +28,7 @@ import Testing
         try sheet.write("bell\u{7} and \u{1B}[0m escape", row: 1, column: 0)
         try workbook.close()
 
-        let strings = texts(in: try Package.part("xl/sharedStrings.xml", of: file))
+        let strings = texts(in: try XLSXPackage.part("xl/sharedStrings.xml", of: file))
         #expect(strings == ["beforeafter", "bell and [0m escape"])
     }
 
@@ -43,7 +44,7 @@ import Testing
         try workbook.close()
 
         let written = try #require(
-            texts(in: try Package.part("xl/sharedStrings.xml", of: file)).first)
+            texts(in: try XLSXPackage.part("xl/sharedStrings.xml", of: file)).first)
         #expect(written.utf16.count <= 32_767)
         #expect(written.utf16.count >= 32_767 - 10)
         #expect(written.hasSuffix(TextSanitizer.truncationMarker))
@@ -79,7 +80,7 @@ import Testing
         try workbook.close()
 
         let written = try #require(
-            texts(in: try Package.part("xl/sharedStrings.xml", of: file)).first)
+            texts(in: try XLSXPackage.part("xl/sharedStrings.xml", of: file)).first)
         #expect(written.utf16.count <= 32_767)
         #expect(written.unicodeScalars.dropLast(13).allSatisfy { $0 == "😀" })
     }

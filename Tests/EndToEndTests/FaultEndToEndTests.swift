@@ -1,0 +1,167 @@
+import Foundation
+import MaxCloudSimulator
+import Testing
+
+/// The built binary against a simulator that misbehaves: what the run does, its exit
+/// status, and what is left in `--out`.
+extension EndToEndTests {
+    static let environment = ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword]
+
+    func startServer(_ rules: [SimFaultRule], maxPageSize: Int = 10) throws -> SimulatorServer {
+        var configuration = SimulatorConfiguration(maxPageSize: maxPageSize)
+        configuration.faultPlan = SimFaultPlan(rules: rules)
+        let server = SimulatorServer(dataset: .sample(), configuration: configuration)
+        try server.start()
+        return server
+    }
+
+    func summary(in folder: URL) throws -> [String: Any] {
+        let json = try Data(contentsOf: folder.appendingPathComponent("summary.json"))
+        return try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    }
+
+    func visibleFiles(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    @Test func aTicketOfAnotherCompanyStopsTheRunEveryTimeWithoutHanging() throws {
+        // Page 2 of company 2 carries a foreign ticket while other pages are in flight; the
+        // run must end with exit 1 at once, never wait on the cancelled requests.
+        let rule = SimFaultRule(
+            .tenantLeak, at: .tickets(companyID: 2, page: 2), times: nil)
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+
+        for _ in 0..<6 {
+            let result = try BinaryRunner.run(
+                runArguments(server, out: out, extra: ["--concurrency", "8"]),
+                environment: Self.environment, limit: 30)
+
+            #expect(!result.timedOut, "the run hung after the tenant error")
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not of the company being read"))
+            #expect(try visibleFiles(in: out).isEmpty)
+        }
+    }
+
+    @Test func ticketsThatKeepMovingFailTheRunUnlessPartialReportsAreAllowed() throws {
+        // Every reading of page 2 of company 3 creates a ticket: the counts never add up.
+        let rule = SimFaultRule(.createTicket, at: .tickets(companyID: 3, page: 2), times: nil)
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+
+        let strict = try BinaryRunner.run(
+            runArguments(server, out: out), environment: Self.environment)
+
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("Acme Retail, Inc. (3), scope company"))
+        #expect(strict.stderr.contains("--allow-partial"))
+        #expect(try visibleFiles(in: out).isEmpty)
+
+        let partial = try BinaryRunner.run(
+            runArguments(server, out: out, extra: ["--allow-partial"]),
+            environment: Self.environment)
+
+        #expect(partial.status == 3, "\(partial.stderr)")
+        let json = try summary(in: out)
+        #expect(json["complete"] as? Bool == false)
+        let warnings = json["warnings"] as? [String] ?? []
+        #expect(
+            warnings.contains {
+                $0.contains("Acme Retail, Inc. (3)") && $0.contains("result_count")
+            })
+        let markdown = try String(
+            contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        let html = try String(
+            contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(markdown.contains("INCOMPLETE"))
+        #expect(html.contains("INCOMPLETE"))
+        #expect(csv.contains("\r\nreport,INCOMPLETE,,,\r\n"))
+    }
+
+    @Test func aSourceThatKeepsFailingIsListedWhenPartialReportsAreAllowed() throws {
+        let rule = SimFaultRule(.badGateway, at: .tickets(companyID: 2), times: nil)
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        let arguments = runArguments(server, out: out, extra: ["--retries", "1"])
+
+        let strict = try BinaryRunner.run(arguments, environment: Self.environment)
+        let partial = try BinaryRunner.run(
+            arguments + ["--allow-partial"], environment: Self.environment)
+
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("HTTP status 502"))
+        #expect(partial.status == 3, "\(partial.stderr)")
+        let json = try summary(in: out)
+        #expect((json["failed_sources"] as? [String])?.count == 1)
+        let failed = (json["sources"] as? [[String: Any]])?.first { $0["company_id"] as? Int == 2 }
+        #expect(failed?["complete"] as? Bool == false)
+        #expect((failed?["error"] as? String)?.contains("HTTP status 502") == true)
+        #expect(failed?["result_count"] is NSNull)
+        #expect((json["totals"] as? [String: Int])?["tickets"] == 260 + 90)
+    }
+
+    @Test func tokensExpiringUnderConcurrentPagesAreRenewedOnce() throws {
+        // The company token expires on page 2 while pages 3-5 are in flight with it.
+        let rule = SimFaultRule(.expireToken, at: .tickets(companyID: 1, page: 2))
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+
+        let result = try BinaryRunner.run(
+            runArguments(server, out: out, company: "1", extra: ["--format", "json"]),
+            environment: Self.environment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((try summary(in: out)["totals"] as? [String: Int])?["tickets"] == 260)
+        let logins = server.requestLog.filter { $0.path == "/api/login" }.count
+        #expect(logins == 2)
+    }
+
+    @Test func aCompanyIsChosenByANameThatHoldsACommaOrByAListOfIDs() throws {
+        let server = try startServer([], maxPageSize: 100)
+        defer { server.stop() }
+        let byName = BinaryRunner.temporaryDirectory()
+        let byList = BinaryRunner.temporaryDirectory()
+
+        let name = try BinaryRunner.run(
+            runArguments(
+                server, out: byName, company: "Acme Retail, Inc.", extra: ["--format", "json"]),
+            environment: Self.environment)
+        let list = try BinaryRunner.run(
+            runArguments(server, out: byList, company: "2,3", extra: ["--format", "json"]),
+            environment: Self.environment)
+
+        #expect(name.status == 0, "\(name.stderr)")
+        #expect((try summary(in: byName)["totals"] as? [String: Int])?["tickets"] == 90)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect((try summary(in: byList)["totals"] as? [String: Int])?["tickets"] == 150 + 90)
+    }
+
+    @Test func badSelectionsAndOutputFoldersExit64BeforeLoggingIn() throws {
+        let server = try startServer([], maxPageSize: 100)
+        defer { server.stop() }
+        let folder = BinaryRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("taken")
+        try Data("x".utf8).write(to: file)
+
+        let emptyTag = try BinaryRunner.run(
+            runArguments(server, out: folder, extra: ["--tag", ""]), environment: Self.environment)
+        let outIsFile = try BinaryRunner.run(
+            runArguments(server, out: file), environment: Self.environment)
+        let unknown = try BinaryRunner.run(
+            runArguments(server, out: folder, company: "Nope Corp"), environment: Self.environment)
+
+        #expect(emptyTag.status == 64)
+        #expect(emptyTag.stderr.contains("empty --tag"))
+        #expect(outIsFile.status == 64)
+        #expect(outIsFile.stderr.contains("'\(file.path)' is a file"))
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'Nope Corp'"))
+        #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 1)
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import MaxCloud
+import TestSupport
+import Testing
+import XLSX
+
+@testable import Reports
+
+/// `report.xlsx` as a whole: its sheets, charts, typed cells and Excel's limits, read back
+/// from the package.
+@Suite struct WorkbookTests {
+    static let sheetNames = [
+        "Summary", "By Company", "By Priority", "By Assignee", "By State", "By Age", "Tickets",
+        "Sources",
+    ]
+
+    /// Writes `report.xlsx` alone for `tickets` and returns its path.
+    func workbook(_ tickets: [Ticket], companies: [Company]? = nil, in folder: URL) throws
+        -> String
+    {
+        let data = ReportData(
+            snapshot: Fixtures.snapshot(tickets, companies: companies), clock: try Fixtures.clock())
+        var settings = RenderSettings(outDirectory: folder, templates: try ReportTemplates())
+        settings.formats = [.xlsx]
+        try ReportWriter.write(data, settings: settings)
+        return folder.appendingPathComponent("report.xlsx").path
+    }
+
+    func sheetNames(_ file: String) throws -> [String] {
+        let xml = try XLSXPackage.part("xl/workbook.xml", of: file)
+        return xml.components(separatedBy: "<sheet name=\"").dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
+    }
+
+    @Test func everySheetChartAndTypedCellIsThere() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tickets = [
+            Fixtures.ticket(7, priority: 1, created: "2026-10-01 09:00:00"),
+            Fixtures.ticket(8, state: "Closed", priority: nil, assignee: nil),
+            Fixtures.ticket(9, company: 2, created: "2026-11-30 08:00:00"),
+        ]
+
+        let file = try workbook(tickets, in: folder)
+
+        #expect(try sheetNames(file) == Self.sheetNames)
+        let parts = try XLSXPackage.partNames(of: file)
+        #expect(parts.filter { $0.hasPrefix("xl/charts/chart") }.count == 4)
+        let sheet = try XLSXPackage.part("xl/worksheets/sheet7.xml", of: file)
+        #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""))
+        #expect(sheet.contains("<autoFilter ref=\"A1:Q4\"/>"))
+        #expect(sheet.contains("<conditionalFormatting sqref=\"A2:Q4\">"))
+        // Ticket 7: id a number, created 2026-10-01 09:00 as an Excel serial, age 60 days.
+        #expect(cellValue("C2", in: sheet) == "7")
+        #expect(cellXML("C2", in: sheet)?.contains("t=\"") == false)
+        #expect(cellValue("M2", in: sheet) == "46296.375")
+        #expect(cellValue("O2", in: sheet) == "60")
+        #expect(cellValue("F2", in: sheet) == "1")
+        // Ticket 8 has no priority: the cell is left empty, not written as text.
+        #expect(cellXML("F3", in: sheet) == nil)
+        #expect(texts(in: cellXML("E3", in: sheet) ?? "") == ["closed"])
+        let byCompany = try XLSXPackage.part("xl/worksheets/sheet2.xml", of: file)
+        #expect(
+            texts(in: byCompany).prefix(7) == [
+                "Company", "Open", "Closed", "Total", "Open %", "DefaultTeam", "运维二组",
+            ])
+        #expect(cellValue("B2", in: byCompany) == "1")
+        #expect(cellValue("C2", in: byCompany) == "1")
+        #expect(cellValue("D4", in: byCompany) == "3")
+    }
+
+    @Test func anEmptyCompanyGivesZerosAndChartsButNeverNaN() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let file = try workbook([], companies: [Company(id: 4, name: "EmptyCo")], in: folder)
+
+        #expect(try sheetNames(file) == Self.sheetNames)
+        for part in try XLSXPackage.partNames(of: file) where part.hasSuffix(".xml") {
+            let xml = try XLSXPackage.part(part, of: file)
+            #expect(
+                !xml.contains(">NAN<") && !xml.contains(">INF<") && !xml.contains(">-INF<"),
+                "\(part)")
+        }
+        let byCompany = try XLSXPackage.part("xl/worksheets/sheet2.xml", of: file)
+        #expect(texts(in: byCompany).contains("EmptyCo"))
+        #expect(cellValue("B2", in: byCompany) == "0")
+        #expect(cellValue("E2", in: byCompany) == "0")
+        let byPriority = try XLSXPackage.part("xl/worksheets/sheet3.xml", of: file)
+        #expect(texts(in: byPriority).contains("(none)"))
+        #expect(
+            try XLSXPackage.partNames(of: file).filter { $0.hasPrefix("xl/charts/") }.count == 4)
+    }
+
+    @Test func hostileTextIsCleanedAndCutInTheTicketsSheet() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "工单😀", count: 20_000)
+        let tickets = [
+            Fixtures.ticket(1, subject: "before\u{0}\u{1}\u{8}\u{B}after\tend"),
+            Fixtures.ticket(2, subject: long),
+        ]
+
+        let file = try workbook(tickets, in: folder)
+
+        let sheet = try XLSXPackage.part("xl/worksheets/sheet7.xml", of: file)
+        #expect(texts(in: cellXML("G2", in: sheet) ?? "") == ["beforeafter\tend"])
+        let cut = try #require(texts(in: cellXML("G3", in: sheet) ?? "").first)
+        #expect(cut.utf16.count <= 32_767)
+        #expect(cut.hasSuffix(TextSanitizer.truncationMarker))
+        #expect(long.hasPrefix(cut.dropLast(TextSanitizer.truncationMarker.count)))
+    }
+
+    @Test func ticketsPastASheetsRowsContinueOnTheNextSheet() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = ReportData(
+            snapshot: Fixtures.snapshot((1...7).map { Fixtures.ticket($0) }),
+            clock: try Fixtures.clock())
+        let path = folder.appendingPathComponent("split.xlsx").path
+        let book = try Workbook(path: path, options: .init(constantMemory: true))
+        let formats = try WorkbookFormats(book)
+
+        try TicketSheets.write(
+            data.rows, count: data.rows.count, clock: data.clock, into: book, formats: formats,
+            perSheet: 3)
+        try book.close()
+
+        #expect(try sheetNames(path) == ["Tickets", "Tickets (2)", "Tickets (3)"])
+        let ids = try (1...3).map { index in
+            let xml = try XLSXPackage.part("xl/worksheets/sheet\(index).xml", of: path)
+            return (2...4).compactMap { cellValue("C\($0)", in: xml) }
+        }
+        #expect(ids == [["1", "2", "3"], ["4", "5", "6"], ["7"]])
+        #expect(TicketSheets.rowsPerSheet == 1_048_575)
+    }
+}
+
+/// The same snapshot gives the same bytes, and the sheets match checked-in golden files.
+///
+/// Re-record with `REPORTS_RECORD_GOLDEN=1 swift test --filter WorkbookGoldenTests`: the
+/// test then writes `Golden/*.xml` beside this file and fails on purpose, so that nobody
+/// records by accident. Review the diff and run again without the variable.
+@Suite struct WorkbookGoldenTests {
+    static let goldenSheets = [
+        ("summary", "xl/worksheets/sheet1.xml"), ("by-company", "xl/worksheets/sheet2.xml"),
+        ("tickets", "xl/worksheets/sheet7.xml"), ("sources", "xl/worksheets/sheet8.xml"),
+        ("chart-company", "xl/charts/chart1.xml"),
+    ]
+
+    func write(to folder: URL) throws -> String {
+        let tickets = [
+            Fixtures.ticket(101, priority: 0, created: "2025-12-01 10:00:00", subject: "磁盘告警"),
+            Fixtures.ticket(102, state: "closed", priority: 4, assignee: ""),
+            Fixtures.ticket(103, state: "pending", priority: nil, created: "bad date"),
+            Fixtures.ticket(5, company: 2, subject: "=HYPERLINK(\"x\")"),
+        ]
+        let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
+        var settings = RenderSettings(outDirectory: folder, templates: try ReportTemplates())
+        settings.formats = [.xlsx]
+        try ReportWriter.write(data, settings: settings)
+        return folder.appendingPathComponent("report.xlsx").path
+    }
+
+    @Test func twoRunsOnTheSameSnapshotGiveIdenticalBytes() throws {
+        let first = Fixtures.temporaryDirectory()
+        let second = Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+
+        let a = try Data(contentsOf: URL(fileURLWithPath: try write(to: first)))
+        Thread.sleep(forTimeInterval: 1.1)
+        let b = try Data(contentsOf: URL(fileURLWithPath: try write(to: second)))
+
+        #expect(a == b)
+        let core = try XLSXPackage.part("docProps/core.xml", of: try write(to: first))
+        #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-30T01:00:00Z"))
+    }
+
+    @Test func sheetsMatchTheGoldenFiles() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try write(to: folder)
+        let record = ProcessInfo.processInfo.environment["REPORTS_RECORD_GOLDEN"] == "1"
+
+        for (name, part) in Self.goldenSheets {
+            let actual = try XLSXPackage.part(part, of: file)
+            if record {
+                let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("Golden/\(name).xml")
+                try actual.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("Recorded \(url.path); run again without REPORTS_RECORD_GOLDEN.")
+                continue
+            }
+            let url = try #require(
+                Bundle.module.url(forResource: name, withExtension: "xml", subdirectory: "Golden"),
+                "Golden file \(name).xml missing; record it with REPORTS_RECORD_GOLDEN=1")
+            #expect(actual == (try String(contentsOf: url, encoding: .utf8)), "\(part)")
+        }
+    }
+}
