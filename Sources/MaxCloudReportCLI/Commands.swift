@@ -95,8 +95,9 @@ enum Commands {
         let fileURL = URL(fileURLWithPath: file)
         let partials = URL(
             fileURLWithPath: args.value("partials") ?? fileURL.deletingLastPathComponent().path)
-        var templates = try ReportTemplates(overrides: partials)
+        var templates = try ReportTemplates()
         try templates.register(file: fileURL, as: fileURL.lastPathComponent)
+        try templates.addInclusions(from: ReportTemplates.files(in: partials))
         let json: Data
         do {
             json = try Data(contentsOf: URL(fileURLWithPath: dataPath))

@@ -22,6 +22,28 @@ public struct Template: Sendable {
         self.sourceSize = source.utf8.count
         self.nodes = try parser.parse()
     }
+
+    /// The names that the template's partial `{{>name}}` and parent `{{<name}}` tags give,
+    /// as written, wherever they stand (inside sections and blocks too).
+    public var inclusionNames: Set<String> {
+        var names = Set<String>()
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text, .variable: break
+                case .section(let section): walk(section.children)
+                case .partial(let inclusion):
+                    names.insert(inclusion.name)
+                case .parent(let inclusion):
+                    names.insert(inclusion.name)
+                    for block in inclusion.overrides.values { walk(block.children) }
+                case .block(let block): walk(block.children)
+                }
+            }
+        }
+        walk(nodes)
+        return names
+    }
 }
 
 /// One piece of a parsed template.

@@ -19,20 +19,56 @@ public struct ReportTemplates: Sendable {
             }
         }
         guard let directory else { return }
+        let folder = try Self.files(in: directory)
+        for name in DefaultTemplates.files.keys.sorted() {
+            if let url = folder[name] { try register(file: url, as: name) }
+        }
+        try addInclusions(from: folder)
+    }
+
+    /// The files of a templates or partials folder, by file name (hidden files and
+    /// folders left out).
+    /// - Throws: `ReportError.template` when the folder cannot be read.
+    public static func files(in directory: URL) throws(ReportError) -> [String: URL] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
             throw .template(
                 "cannot read the templates folder \(directory.path): \(error.localizedDescription)")
         }
-        for name in names where !name.hasPrefix(".") && name != "README.md" {
+        var files: [String: URL] = [:]
+        for name in names where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             else { continue }
-            try register(file: url, as: name)
+            files[name] = url
+        }
+        return files
+    }
+
+    /// Registers the partials and parents that registered templates name, and those they
+    /// name in turn, from `folder`. Files nothing names are not read, so a folder may hold
+    /// notes, pictures or drafts beside the templates.
+    public mutating func addInclusions(from folder: [String: URL]) throws(ReportError) {
+        var pending = library.names
+        var visited = Set<String>()
+        while let name = pending.popLast() {
+            guard visited.insert(name).inserted,
+                let template = library.template(named: name)
+            else { continue }
+            for included in template.inclusionNames.sorted() {
+                let candidates = [
+                    included, included + ".mustache", included + ".html", included + ".md",
+                ]
+                for candidate in candidates
+                where folder[candidate] != nil && paths[candidate] == nil {
+                    try register(file: folder[candidate]!, as: candidate)
+                    pending.append(candidate)
+                }
+            }
         }
     }
 

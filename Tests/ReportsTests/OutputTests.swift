@@ -90,6 +90,30 @@ import Testing
         }
     }
 
+    @Test func anOverrideFolderLendsOnlyTheFilesItsTemplatesName() throws {
+        let templates = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: templates) }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(
+                to: templates.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write(
+            "report.html", "{{< layout}}{{$body}}{{totals.tickets}} tickets{{/body}}{{/layout}}")
+        try write("layout.html", "<main>{{$body}}none{{/body}}</main>{{> footer}}")
+        try write("footer.mustache", "<footer>{{as_of}}</footer>")
+        try write("draft.html", "{{#unclosed}}")
+        try write("notes.txt", "{{/nothing}}")
+
+        let library = try ReportTemplates(overrides: templates)
+        let context = try TemplateContext.make(data().summary)
+        let html = try library.render("report.html", data: context)
+
+        #expect(html == "<main>3 tickets</main><footer>2026-11-30T09:00:00+08:00</footer>")
+        #expect(
+            try library.render("report.md", data: context).hasPrefix("# MaxCloud ticket report"))
+        #expect(!library.contains("draft.html"))
+    }
+
     @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent()
