@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Reports", "MaxCloud", "MaxCloudSimulator", "Mustache", "XLSX", "TestSupport",
             ],
+            exclude: ["Interop"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),

@@ -33,7 +33,12 @@ extension Commands {
     )
         throws -> Int32
     {
-        let data = ReportData(snapshot: snapshot, clock: clock)
+        try write(ReportData(snapshot: snapshot, clock: clock), render: render, console: console)
+    }
+
+    /// Writes the report of counted data; the exit status says whether it is complete.
+    static func write(_ data: ReportData, render: RenderSettings, console: Console) throws -> Int32
+    {
         let files = try ReportWriter.write(data, settings: render)
         let totals = data.summary.totals
         for warning in data.summary.warnings { console.warning(warning) }

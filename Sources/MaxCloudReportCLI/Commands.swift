@@ -35,8 +35,9 @@ enum Commands {
                 "render needs --from FILE, a snapshot written by fetch or run --snapshot")
         }
         let (render, clock) = try context.renderSettings()
-        let snapshot = try Snapshot.read(from: path)
-        return try write(snapshot, render: render, clock: clock, console: context.console)
+        // Read as a stream: a large snapshot is counted as it is read, its rows kept on disk.
+        let data = try ReportData(snapshotFile: path, clock: clock)
+        return try write(data, render: render, console: context.console)
     }
 
     /// `demo`: the simulator in-process, and the real pipeline against it over HTTP.

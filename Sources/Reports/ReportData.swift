@@ -86,7 +86,7 @@ public struct ReportData: Sendable {
         try writer.flush()
         self.init(
             header: file.header, names: names,
-            rows: TicketRows(spill: spill, count: tally.totals.tickets, names: names),
+            rows: TicketRows(spill: spill, count: tally.all.totals.tickets, names: names),
             tally: tally, clock: clock)
     }
 
@@ -106,18 +106,13 @@ public struct ReportData: Sendable {
         }
         summary = Summary(
             asOf: clock.iso8601(clock.asOf), timezone: clock.zoneName,
-            complete: header.complete, warnings: warnings, totals: tally.totals,
+            complete: header.complete, warnings: warnings, totals: tally.all.totals,
             byCompany: tally.byCompany(header.companies, names: names),
-            byPriority: tally.priority.rows.sorted(by: Self.priorityOrder),
-            byAssignee: tally.assignee.rows.sorted {
-                ($1.open, $1.total, $0.key) < ($0.open, $0.total, $1.key)
-            },
-            byState: tally.state.rows.sorted {
-                ($1.total, $0.key) < ($0.total, $1.key)
-            },
-            byAge: tally.byAge(), sources: header.sources,
-            failedSources: header.failedSources, includeClosed: header.includeClosed,
-            oldestOpen: tally.oldest.map(\.ticket))
+            byPriority: tally.all.byPriority, byAssignee: tally.all.byAssignee,
+            byState: tally.all.byState, byAge: tally.all.byAge,
+            companies: tally.companyCounts(header.companies, names: names),
+            sources: header.sources, failedSources: header.failedSources,
+            includeClosed: header.includeClosed, oldestOpen: tally.oldest.map(\.ticket))
     }
 
     private static func names(_ header: Snapshot.Header) -> [Int: String] {
@@ -134,12 +129,4 @@ public struct ReportData: Sendable {
         var id: Int
     }
 
-    static func priorityOrder(_ a: DimensionRow, _ b: DimensionRow) -> Bool {
-        switch (Int(a.key), Int(b.key)) {
-        case (let x?, let y?): x < y
-        case (.some, nil): true
-        case (nil, .some): false
-        case (nil, nil): a.key < b.key
-        }
-    }
 }

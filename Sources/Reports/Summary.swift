@@ -72,6 +72,33 @@ public struct OldTicket: Codable, Sendable, Equatable {
     }
 }
 
+/// One company's counts: the dimensions of `Summary` for its tickets alone.
+public struct CompanyCounts: Codable, Sendable, Equatable {
+    /// The company's id.
+    public var companyID: Int
+    /// The company's name.
+    public var company: String
+    /// Its ticket totals.
+    public var totals: Totals
+    /// Per priority, in the order of `Summary.byPriority`.
+    public var byPriority: [DimensionRow]
+    /// Per assignee, most open first.
+    public var byAssignee: [DimensionRow]
+    /// Per state, most tickets first.
+    public var byState: [DimensionRow]
+    /// Per age bucket, every bucket, zeros included.
+    public var byAge: [DimensionRow]
+
+    enum CodingKeys: String, CodingKey {
+        case company, totals
+        case companyID = "company_id"
+        case byPriority = "by_priority"
+        case byAssignee = "by_assignee"
+        case byState = "by_state"
+        case byAge = "by_age"
+    }
+}
+
 /// `summary.json`: the counts every output shows, by the counting rules of DESIGN.md.
 public struct Summary: Codable, Sendable {
     /// The report's "now", ISO 8601 with the report zone's offset.
@@ -94,6 +121,8 @@ public struct Summary: Codable, Sendable {
     public var byState: [DimensionRow]
     /// Per age bucket, every bucket in order, zeros included.
     public var byAge: [DimensionRow]
+    /// Each company's own totals and dimensions, in `byCompany` order.
+    public var companies: [CompanyCounts]
     /// What each source gave.
     public var sources: [SourceRecord]
     /// Sources that could not be read (only with `--allow-partial`).
@@ -104,7 +133,7 @@ public struct Summary: Codable, Sendable {
     public var oldestOpen: [OldTicket]
 
     enum CodingKeys: String, CodingKey {
-        case timezone, complete, warnings, totals, sources
+        case timezone, complete, warnings, totals, sources, companies
         case asOf = "as_of"
         case byCompany = "by_company"
         case byPriority = "by_priority"

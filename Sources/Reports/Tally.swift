@@ -54,14 +54,59 @@ struct Tally {
         }
     }
 
+    /// Totals and the four dimensions of a set of tickets: all of them, or one company's.
+    struct Dimensions {
+        private(set) var totals = Totals(tickets: 0, open: 0, closed: 0)
+        private var priority = KeyCounts()
+        private var assignee = KeyCounts()
+        private var state = KeyCounts()
+        private var age = KeyCounts()
+
+        mutating func add(_ row: TicketRow) {
+            let closed = row.isClosed
+            totals.tickets += 1
+            if closed { totals.closed += 1 } else { totals.open += 1 }
+            priority.add(row.priorityKey, closed: closed)
+            assignee.add(row.assigneeKey, closed: closed)
+            state.add(row.stateKey, closed: closed)
+            age.add(row.bucket.rawValue, closed: closed)
+        }
+
+        /// Numeric order, `none` (and any other word) after the numbers.
+        var byPriority: [DimensionRow] {
+            priority.rows.sorted { a, b in
+                switch (Int(a.key), Int(b.key)) {
+                case (let x?, let y?): x < y
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): a.key < b.key
+                }
+            }
+        }
+
+        /// Most open first, then most tickets, then by key.
+        var byAssignee: [DimensionRow] {
+            assignee.rows.sorted { ($1.open, $1.total, $0.key) < ($0.open, $0.total, $1.key) }
+        }
+
+        /// Most tickets first, then by key.
+        var byState: [DimensionRow] {
+            state.rows.sorted { ($1.total, $0.key) < ($0.total, $1.key) }
+        }
+
+        /// Every bucket in report order, zeros included.
+        var byAge: [DimensionRow] {
+            let counted = Dictionary(uniqueKeysWithValues: age.rows.map { ($0.key, $0) })
+            return AgeBucket.allCases.map { counted[$0.rawValue] ?? DimensionRow(key: $0.rawValue) }
+        }
+    }
+
     let clock: ReportClock
     let oldestLimit = 10
-    private(set) var totals = Totals(tickets: 0, open: 0, closed: 0)
-    private var companies: [Int: (open: Int, closed: Int)] = [:]
-    private(set) var priority = KeyCounts()
-    private(set) var assignee = KeyCounts()
-    private(set) var state = KeyCounts()
-    private var age = KeyCounts()
+    /// Every ticket's counts.
+    private(set) var all = Dimensions()
+    /// Each company's counts, by company id.
+    private var companies: [Int: Dimensions] = [:]
     /// The oldest open tickets, oldest first.
     private(set) var oldest: [Candidate] = []
     private var unreadable = Examples()
@@ -73,17 +118,9 @@ struct Tally {
     }
 
     mutating func add(_ row: TicketRow) {
-        let closed = row.isClosed
-        totals.tickets += 1
-        if closed { totals.closed += 1 } else { totals.open += 1 }
-        let entry = companies[row.companyID, default: (0, 0)]
-        companies[row.companyID] =
-            closed ? (entry.open, entry.closed + 1) : (entry.open + 1, entry.closed)
-        priority.add(row.priorityKey, closed: closed)
-        assignee.add(row.assigneeKey, closed: closed)
-        state.add(row.stateKey, closed: closed)
-        age.add(row.bucket.rawValue, closed: closed)
-        if !closed, let seconds = row.ageSeconds { consider(row, ageSeconds: seconds) }
+        all.add(row)
+        companies[row.companyID, default: Dimensions()].add(row)
+        if !row.isClosed, let seconds = row.ageSeconds { consider(row, ageSeconds: seconds) }
         noteTrouble(row)
     }
 
@@ -131,23 +168,33 @@ struct Tally {
         ].compactMap { $0 }
     }
 
-    /// Per company: the selected ones in the account's order (zeros included), then any
-    /// other company a ticket named, by id.
-    func byCompany(_ selected: [Company], names: [Int: String]) -> [DimensionRow] {
+    /// The companies to show: the selected ones in the account's order (zeros included),
+    /// then any other company a ticket named, by id.
+    func companyIDs(_ selected: [Company]) -> [Int] {
         var ids = selected.map(\.id)
         let known = Set(ids)
         ids += companies.keys.filter { !known.contains($0) }.sorted()
-        return ids.map { id in
-            let entry = companies[id, default: (0, 0)]
+        return ids
+    }
+
+    /// Per company, in `companyIDs` order.
+    func byCompany(_ selected: [Company], names: [Int: String]) -> [DimensionRow] {
+        companyIDs(selected).map { id in
+            let totals = companies[id]?.totals ?? Totals(tickets: 0, open: 0, closed: 0)
             return DimensionRow(
-                key: names[id] ?? "company \(id)", open: entry.open, closed: entry.closed,
+                key: names[id] ?? "company \(id)", open: totals.open, closed: totals.closed,
                 companyID: id)
         }
     }
 
-    /// Every bucket in report order, zeros included.
-    func byAge() -> [DimensionRow] {
-        let counted = Dictionary(uniqueKeysWithValues: age.rows.map { ($0.key, $0) })
-        return AgeBucket.allCases.map { counted[$0.rawValue] ?? DimensionRow(key: $0.rawValue) }
+    /// Each company's own dimensions, in `companyIDs` order.
+    func companyCounts(_ selected: [Company], names: [Int: String]) -> [CompanyCounts] {
+        companyIDs(selected).map { id in
+            let counts = companies[id] ?? Dimensions()
+            return CompanyCounts(
+                companyID: id, company: names[id] ?? "company \(id)", totals: counts.totals,
+                byPriority: counts.byPriority, byAssignee: counts.byAssignee,
+                byState: counts.byState, byAge: counts.byAge)
+        }
     }
 }

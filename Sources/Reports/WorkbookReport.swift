@@ -4,7 +4,7 @@ import XLSX
 
 /// `report.xlsx`: a `Summary` sheet with run facts, key figures and native charts; one
 /// sheet per dimension with a totals row; every ticket on `Tickets` (continuing on
-/// `Tickets (2)` past Excel's row limit); and `Sources`.
+/// `Tickets (2)` past Excel's row limit); `Sources`; and a sheet per company, named after it.
 ///
 /// The workbook is written in libxlsxwriter's constant-memory mode, so memory does not
 /// grow with the number of tickets; every sheet is therefore written top to bottom.
@@ -52,6 +52,7 @@ enum WorkbookReport {
         try TicketSheets.write(data, into: book, formats: formats)
         try writeSources(
             data.summary.sources, on: try book.addWorksheet(name: "Sources"), formats: formats)
+        try CompanySheets.write(data.summary.companies, into: book, formats: formats)
         try SummarySheet.write(
             data, on: summarySheet, book: book, formats: formats, dimensions: dimensionSheets)
         try book.close()

@@ -44,7 +44,7 @@ import XLSX
 
         let file = try workbook(tickets, in: folder)
 
-        #expect(try sheetNames(file) == Self.sheetNames)
+        #expect(try sheetNames(file) == Self.sheetNames + ["DefaultTeam", "运维二组"])
         let parts = try XLSXPackage.partNames(of: file)
         #expect(parts.filter { $0.hasPrefix("xl/charts/chart") }.count == 4)
         let sheet = try XLSXPackage.part("xl/worksheets/sheet7.xml", of: file)
@@ -76,7 +76,7 @@ import XLSX
 
         let file = try workbook([], companies: [Company(id: 4, name: "EmptyCo")], in: folder)
 
-        #expect(try sheetNames(file) == Self.sheetNames)
+        #expect(try sheetNames(file) == Self.sheetNames + ["EmptyCo"])
         for part in try XLSXPackage.partNames(of: file) where part.hasSuffix(".xml") {
             let xml = try XLSXPackage.part(part, of: file)
             #expect(
@@ -110,6 +110,39 @@ import XLSX
         #expect(cut.utf16.count <= 32_767)
         #expect(cut.hasSuffix(TextSanitizer.truncationMarker))
         #expect(long.hasPrefix(cut.dropLast(TextSanitizer.truncationMarker.count)))
+    }
+
+    @Test func companySheetsAreNamedAfterCompaniesAsExcelAllows() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "很长的公司名称", count: 10)
+        let companies = [
+            Company(id: 1, name: "Ops [prod]: a/b\\c*?"), Company(id: 2, name: "acme"),
+            Company(id: 3, name: "ACME"), Company(id: 4, name: "Tickets"),
+            Company(id: 5, name: long), Company(id: 6, name: "'quoted'\u{7}"),
+            Company(id: 7, name: "history"),
+        ]
+        let tickets = [
+            Fixtures.ticket(1, priority: 3), Fixtures.ticket(2, company: 2, state: "closed"),
+            Fixtures.ticket(3, company: 2, assignee: nil),
+        ]
+
+        let file = try workbook(tickets, companies: companies, in: folder)
+
+        let names = Array(try sheetNames(file).dropFirst(Self.sheetNames.count))
+        #expect(
+            names == [
+                "Ops _prod__ a_b_c__", "acme", "ACME (2)", "Tickets (2)",
+                String(long.prefix(31)), "quoted", "history (2)",
+            ])
+        // Sheet 10 is "acme": one closed ticket and one unassigned open one.
+        let acme = try XLSXPackage.part("xl/worksheets/sheet10.xml", of: file)
+        let text = texts(in: acme)
+        #expect(text.first == "acme")
+        #expect(text.contains("(unassigned)"))
+        #expect(cellValue("B4", in: acme) == "2")
+        #expect(cellValue("B5", in: acme) == "1")
+        #expect(cellValue("B6", in: acme) == "1")
     }
 
     @Test func ticketsPastASheetsRowsContinueOnTheNextSheet() throws {

@@ -7,6 +7,8 @@ import Reports
 //
 //   maxcloud-bench snapshot --tickets N --out FILE [--companies C]
 //   maxcloud-bench stages --from FILE [--repeat R]
+//   maxcloud-bench workbook --from FILE --out DIR [--repeat R]   the workbook stage alone
+//   maxcloud-bench cells --from FILE --out CELLS.tsv              its cells, for workbook-c
 //
 // Build it in release mode: swift build -c release --product maxcloud-bench
 
@@ -117,6 +119,68 @@ case "stages":
                 + String(format: "%.3f", best[stage]!))
     }
 
+case "workbook":
+    // The workbook stage alone: the snapshot is read and counted first, untimed, as
+    // `render --from` reads it (rows kept in a temporary file); then report.xlsx is
+    // written as `render` writes it.
+    guard let path = argument("from", in: arguments), let out = argument("out", in: arguments)
+    else { fail("usage: workbook --from FILE --out DIR") }
+    let repeats = argument("repeat", in: arguments).flatMap(Int.init) ?? 3
+    let clock = try ReportClock(timeZone: "Asia/Shanghai", asOf: "2026-11-30 09:00:00")
+    let data = try ReportData(snapshotFile: path, clock: clock)
+    var settings = RenderSettings(
+        outDirectory: URL(fileURLWithPath: out), templates: try ReportTemplates())
+    settings.formats = [.xlsx]
+    var best = Double.infinity
+    for _ in 0..<repeats {
+        best = min(best, try seconds { try ReportWriter.write(data, settings: settings) })
+    }
+    print(String(format: "write_seconds %.3f", best))
+    print("rows \(data.rows.count)")
+
+case "cells":
+    // The Tickets sheet's cells as `Benchmarks/workbook-c` reads them: the same values and
+    // types that the workbook stage writes (see TicketSheets).
+    guard let path = argument("from", in: arguments), let out = argument("out", in: arguments)
+    else { fail("usage: cells --from FILE --out CELLS.tsv") }
+    let clock = try ReportClock(timeZone: "Asia/Shanghai", asOf: "2026-11-30 09:00:00")
+    let data = ReportData(snapshot: try Snapshot.read(from: path), clock: clock)
+    var text = [String](repeating: "12", count: 17).joined(separator: " ") + "\n"
+    func escaped(_ value: String?) -> String {
+        guard let value else { return "-" }
+        var result = "s"
+        for character in value {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+    func number(_ value: Int?) -> String { value.map { "n\($0)" } ?? "-" }
+    func datetime(_ date: Date?, raw: String?) -> String {
+        guard let date else { return escaped(raw) }
+        let f = Timestamp.components(of: date, offset: clock.timeZone.secondsFromGMT(for: date))
+        return "d\(f.year) \(f.month) \(f.day) \(f.hour) \(f.minute) \(f.second)"
+    }
+    for row in data.rows {
+        let t = row.ticket
+        let cells = [
+            number(row.companyID), escaped(row.companyName), number(t.id), escaped(t.state),
+            escaped(row.isClosed ? "closed" : "open"), number(t.priority), escaped(t.subject),
+            escaped(t.assignedTo), escaped(t.createdBy), escaped(t.updatedBy), number(t.teamID),
+            escaped(t.teamName), datetime(row.created, raw: t.createdAt),
+            datetime(row.updated, raw: t.updatedAt), number(row.ageDays),
+            escaped(row.bucket.rawValue), number(t.commentCount),
+        ]
+        text += cells.joined(separator: "\t") + "\n"
+    }
+    try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+    print("wrote \(data.rows.count) rows of cells to \(out)")
+
 default:
-    fail("usage: maxcloud-bench snapshot|stages ...")
+    fail("usage: maxcloud-bench snapshot|stages|workbook|cells ...")
 }
