@@ -67,11 +67,17 @@ public protocol HTTPTransport: Sendable {
 
 /// The transport over Foundation's `URLSession`: connections are kept alive and reused,
 /// redirects are not followed (a redirect could carry the token to another host).
+///
+/// `timeout` bounds the whole request, from sending to the last byte of the answer: an
+/// answer that trickles in a byte at a time is given up like one that never comes.
+/// (`URLSession`'s own request time-out only measures silence between bytes.)
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let timeout: TimeInterval
 
     /// Creates a transport whose requests time out after `timeout` seconds.
     public init(timeout: TimeInterval = 30, maxConnectionsPerHost: Int = 8) {
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = max(timeout * 4, timeout)
@@ -93,7 +99,8 @@ public final class URLSessionTransport: HTTPTransport {
         }
         urlRequest.httpBody = request.body
 
-        let (data, response) = try await perform(urlRequest)
+        let prepared = urlRequest
+        let (data, response) = try await withDeadline { try await self.perform(prepared) }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError(reason: "the answer was not HTTP")
         }
@@ -104,6 +111,25 @@ public final class URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Runs `body`, giving up with a time-out when it has not finished within `timeout`.
+    private func withDeadline<T: Sendable>(_ body: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
+        let timeout = self.timeout
+        return try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                throw TransportError(
+                    reason: "no complete answer within the time-out (\(Int(timeout)) s)",
+                    timedOut: true)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
     }
 
     /// Runs one data task. Cancelling the calling task cancels the request and returns at

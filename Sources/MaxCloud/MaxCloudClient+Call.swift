@@ -38,13 +38,14 @@ extension MaxCloudClient {
                     throw MaxCloudError.transport(call, context, reason: error.reason)
                 }
                 status = response.status
-                requestID = response.headers["x-request-id"]
+                requestID = response.headers["x-request-id"].map(secrets.redact)
                 serverRetryAfter = RetryPolicy.parseRetryAfter(response.headers["retry-after"])
                 let result: (Payload, String?) = try decode(response, call, context)
-                requestID = result.1
+                requestID = result.1.map(secrets.redact)
                 report(call, method, shownPath, context, status, requestID, started, attempt, nil)
-                return result
+                return (result.0, requestID)
             } catch let error as MaxCloudError {
+                let error = error.redacted(by: secrets)
                 let canRetry = Self.isRetryable(error) && attempt < retry.maxAttempts
                 report(
                     call, method, shownPath, context, status, error.requestID ?? requestID, started,

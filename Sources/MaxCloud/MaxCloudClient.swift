@@ -11,6 +11,8 @@ public struct MaxCloudClient: Sendable {
     /// Sent as `User-Agent`.
     public var userAgent = "maxcloud-report/1.0"
     let transport: any HTTPTransport
+    /// The password and tokens, masked in any server text an error carries.
+    public let secrets = SecretRedactor()
     let observer: (@Sendable (RequestEvent) -> Void)?
 
     /// Creates a client.
@@ -37,6 +39,7 @@ public struct MaxCloudClient: Sendable {
     /// Logs in.
     /// - Throws: `MaxCloudError.loginRefused` when the server refuses the credentials.
     public func login(email: String, password: String) async throws -> LoginSession {
+        secrets.add(password)
         let body = try JSONSerialization.data(withJSONObject: [
             "email": email, "password": password,
         ])
@@ -49,6 +52,7 @@ public struct MaxCloudClient: Sendable {
                     .login, RequestContext(), reason: "the answer holds no token",
                     requestID: requestID)
             }
+            secrets.add(token)
             return LoginSession(
                 token: token, company: data.company, allCompanies: data.allCompanies,
                 requestID: requestID)
@@ -77,6 +81,7 @@ public struct MaxCloudClient: Sendable {
             throw MaxCloudError.badResponse(
                 .switchCompany, context, reason: "the answer holds no token", requestID: requestID)
         }
+        secrets.add(newToken)
         if let switched = data.company, switched.id != company.id {
             throw MaxCloudError.badResponse(
                 .switchCompany, context,

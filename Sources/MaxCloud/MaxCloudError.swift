@@ -68,15 +68,19 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
     /// The body was not the documented envelope: not JSON, an HTML page, cut short, or
     /// JSON of another shape.
     case badResponse(APICall, RequestContext, reason: String, requestID: String?)
-    /// A company's token was refused (401) again right after logging in again and
-    /// switching again.
-    case refusedAfterRenewal(RequestContext, requestID: String?)
+    /// A company's token was refused (401) several times in a row, each time right after
+    /// logging in again and switching again.
+    case refusedAfterRenewal(RequestContext, times: Int, requestID: String?)
     /// The server refused the e-mail and password.
     case loginRefused(message: String, requestID: String?)
     /// A page held a ticket of another company than the one being read.
     case tenantMismatch(RequestContext, ticketID: Int, ticketCompanyID: Int, requestID: String?)
     /// The company named on the command line is not among the account's companies.
     case unknownCompany(String, available: [Company])
+    /// A name given on the command line that several of the account's companies share.
+    case ambiguousCompany(String, matches: [Company])
+    /// The log-in answer named no company at all (`all_company` and `company` empty).
+    case noCompanies
     /// The base URL is not one the client will send credentials to.
     case insecureURL(String)
     /// A source's tickets still did not add up to the server's `result_count` after being
@@ -88,9 +92,11 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .httpStatus(_, _, _, _, let id), .apiStatus(_, _, _, _, let id),
             .badResponse(_, _, _, let id), .loginRefused(_, let id),
-            .tenantMismatch(_, _, _, let id), .refusedAfterRenewal(_, let id):
+            .tenantMismatch(_, _, _, let id), .refusedAfterRenewal(_, _, let id):
             id
-        case .transport, .unknownCompany, .insecureURL, .incompleteSource: nil
+        case .transport, .unknownCompany, .ambiguousCompany, .noCompanies, .insecureURL,
+            .incompleteSource:
+            nil
         }
     }
 
@@ -121,10 +127,10 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
                 "\(lead(call, context)): the server answered status \(status) '\(message)'\(rid(id))"
         case .badResponse(let call, let context, let reason, let id):
             return "\(lead(call, context)): \(reason)\(rid(id))"
-        case .refusedAfterRenewal(let context, let id):
+        case .refusedAfterRenewal(let context, let times, let id):
             return
                 "list tickets failed for \(context): the server refused the company's token "
-                + "(401) twice in a row, the second time right after logging in and switching "
+                + "(401) \(times) times in a row, each time after logging in and switching "
                 + "again\(rid(id)); the account may have lost access to this company"
         case .loginRefused(let message, let id):
             return "log in refused: \(message)\(rid(id)); check the e-mail and MAXCLOUD_PASSWORD"
@@ -136,6 +142,15 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
         case .unknownCompany(let wanted, let available):
             let names = available.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
             return "company '\(wanted)' is not among the account's companies: \(names)"
+        case .ambiguousCompany(let wanted, let matches):
+            let ids = matches.map { String($0.id) }.joined(separator: ", ")
+            return
+                "company name '\(wanted)' is shared by companies \(ids); choose by id "
+                + "(--company \(matches.first.map { String($0.id) } ?? "ID"))"
+        case .noCompanies:
+            return
+                "log in succeeded but the answer names no company (all_company and company "
+                + "are empty); there is nothing to read"
         case .incompleteSource(_, let reason):
             return
                 "\(reason); nothing was written (use --allow-partial to write the report "

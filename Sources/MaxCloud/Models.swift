@@ -42,6 +42,14 @@ public struct LoginSession: Sendable {
     public var allCompanies: [Company]
     /// The `request_id` of the log-in answer.
     public var requestID: String?
+
+    /// Creates a log-in session.
+    public init(token: String, company: Company?, allCompanies: [Company], requestID: String?) {
+        self.token = token
+        self.company = company
+        self.allCompanies = allCompanies
+        self.requestID = requestID
+    }
 }
 
 /// One page of `GET /api/tickets`.

@@ -3,10 +3,22 @@
 /// token the server issued for it).
 ///
 /// When the server says a token has expired (401), the account logs in again once and
-/// switches again; a company token is renewed through `renew`, and a log-in token that
-/// expires under a switch is renewed here. Concurrent requests that meet the same expired
-/// token share one new log-in. The password stays inside this actor and is never printed.
+/// switches again; a company token is renewed through `renew` or `refused`, and a log-in
+/// token that expires under a switch is renewed here. Concurrent requests that meet the
+/// same expired token share one new log-in. The password stays inside this actor and is
+/// never printed.
+///
+/// A company whose new tokens are refused again and again, each before the server has
+/// accepted it once, has lost access (or the server is broken): after `refusalsInARow`
+/// such refusals `refused` gives up. A token that worked and later expires starts the
+/// count afresh, however often that happens.
 public actor Sessions {
+    /// Tokens of a company refused in a row, each before the server accepted it, that
+    /// end the run: the first may be the expiry of a token in use from before, the second
+    /// may be a fresh token expired by the server under a concurrent page's request before
+    /// this page used it; a third means the company's tokens do not work.
+    public static let refusalsInARow = 3
+
     private let client: MaxCloudClient
     private let email: String
     private let password: String
@@ -14,6 +26,9 @@ public actor Sessions {
     private var pendingLogin: Task<LoginSession, any Error>?
     private var tokens: [Int: String] = [:]
     private var pendingSwitches: [Int: Task<String, any Error>] = [:]
+    private var accepted: Set<String> = []
+    private var refusedTokens: Set<String> = []
+    private var unacceptedRefusals: [Int: Int] = [:]
 
     /// Creates the holder; nothing is sent until `start()`.
     public init(client: MaxCloudClient, email: String, password: String) {
@@ -61,6 +76,32 @@ public actor Sessions {
         if let pending = pendingSwitches[company.id] { return try await wait(for: pending) }
         try await renewLogin(refused: login?.token)
         return try await token(for: company)
+    }
+
+    /// Notes that the server answered a request made with `token`.
+    public func accepted(_ token: String, for company: Company) {
+        guard accepted.insert(token).inserted else { return }
+        unacceptedRefusals[company.id] = 0
+    }
+
+    /// The token to try after the server refused `token` (401): the company's newer token
+    /// when another request has renewed it already, else a new one from logging in again
+    /// and switching again. Nil when the company's tokens have been refused
+    /// `refusalsInARow` times in a row without the server accepting any of them.
+    public func refused(_ token: String, for company: Company) async throws -> String? {
+        if let current = tokens[company.id], current != token { return current }
+        if let pending = pendingSwitches[company.id] { return try await wait(for: pending) }
+        // Each token counts once, however many concurrent pages it was refused for.
+        if !accepted.contains(token), refusedTokens.insert(token).inserted {
+            unacceptedRefusals[company.id, default: 0] += 1
+        }
+        if unacceptedRefusals[company.id, default: 0] >= Self.refusalsInARow { return nil }
+        return try await renew(for: company, refused: token)
+    }
+
+    /// How many of the company's tokens were refused in a row before being accepted.
+    public func refusedInARow(for company: Company) -> Int {
+        unacceptedRefusals[company.id, default: 0]
     }
 
     /// Switches with the log-in token; if that token has expired, logs in once more and

@@ -61,29 +61,41 @@ public struct TicketFetcher: Sendable {
         self.onPage = onPage
     }
 
-    /// Reads one page with the company's token; a 401 renews the token once and tries again.
+    /// How often one page may meet a 401 in all, so that a server that refuses tokens it
+    /// has just accepted cannot keep the run going forever.
+    static let maxRefusals = 8
+
+    /// Reads one page with the company's token. A 401 goes to `Sessions.refused`, which
+    /// hands over the newer token when another page has renewed it already, or logs in
+    /// again and switches again; when new tokens keep being refused before the server has
+    /// accepted one of them, it gives up and this throws `refusedAfterRenewal`.
     public func page(_ number: Int, of source: TicketSource, company: Company) async throws
         -> TicketPage
     {
-        let token = try await sessions.token(for: company)
-        let page: TicketPage
-        do {
-            page = try await client.ticketPage(
-                source, page: number, pageSize: pageSize, includeClosed: includeClosed, token: token
-            )
-        } catch let error as MaxCloudError where error.isUnauthorized {
-            let renewed = try await sessions.renew(for: company, refused: token)
+        var token = try await sessions.token(for: company)
+        var refusals = 0
+        while true {
             do {
-                page = try await client.ticketPage(
+                let page = try await client.ticketPage(
                     source, page: number, pageSize: pageSize, includeClosed: includeClosed,
-                    token: renewed)
-            } catch let again as MaxCloudError where again.isUnauthorized {
-                throw MaxCloudError.refusedAfterRenewal(
-                    RequestContext(source: source, page: number), requestID: again.requestID)
+                    token: token)
+                await sessions.accepted(token, for: company)
+                try checkTenant(page, source: source, number: number)
+                return page
+            } catch let error as MaxCloudError where error.isUnauthorized {
+                refusals += 1
+                let next =
+                    refusals < Self.maxRefusals
+                    ? try await sessions.refused(token, for: company) : nil
+                guard let next else {
+                    throw MaxCloudError.refusedAfterRenewal(
+                        RequestContext(source: source, page: number),
+                        times: await sessions.refusedInARow(for: company),
+                        requestID: error.requestID)
+                }
+                token = next
             }
         }
-        try checkTenant(page, source: source, number: number)
-        return page
     }
 
     private func checkTenant(_ page: TicketPage, source: TicketSource, number: Int) throws {

@@ -156,6 +156,11 @@ extension CommandSpec {
             }
             parsed.values[name, default: []].append(value)
         }
+        if parsed.positionals.count > positionals.count {
+            let extra = parsed.positionals[positionals.count]
+            throw UsageError(
+                "unexpected argument '\(extra)' (see 'maxcloud-report \(self.name) --help')")
+        }
         return parsed
     }
 

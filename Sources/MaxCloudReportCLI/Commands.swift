@@ -10,6 +10,9 @@ enum Commands {
     static func run(_ context: CommandContext) async throws -> Int32 {
         let settings = try context.fetchSettings()
         let (render, clock) = try context.renderSettings()
+        if let path = context.arguments.value("snapshot") {
+            try CommandContext.checkWritableFile(path, option: "snapshot")
+        }
         let snapshot = try await fetch(settings, console: context.console)
         if let path = context.arguments.value("snapshot") { try save(snapshot, to: path) }
         return try write(snapshot, render: render, clock: clock, console: context.console)
@@ -20,6 +23,7 @@ enum Commands {
         guard let path = context.arguments.value("snapshot") else {
             throw UsageError("fetch needs --snapshot FILE, the file to write")
         }
+        try CommandContext.checkWritableFile(path, option: "snapshot")
         let snapshot = try await fetch(try context.fetchSettings(), console: context.console)
         try save(snapshot, to: path)
         context.console.info(

@@ -27,7 +27,7 @@ public enum ExitStatus {
         case let error as MaxCloudError:
             switch error {
             case .loginRefused: return loginRefused
-            case .unknownCompany, .insecureURL: return usage
+            case .unknownCompany, .ambiguousCompany, .insecureURL: return usage
             default: return failure
             }
         default: return failure

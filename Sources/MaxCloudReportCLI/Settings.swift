@@ -124,6 +124,27 @@ extension CommandContext {
         }
     }
 
+    /// Refuses, before anything is fetched, a file path that cannot be written: a folder in
+    /// its place, or a folder to hold it that is missing or not writable.
+    static func checkWritableFile(_ path: String, option: String) throws {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
+            isFolder.boolValue
+        {
+            throw UsageError("--\(option) '\(path)' is a folder, not a file")
+        }
+        let parent = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            throw UsageError("--\(option) '\(path)': the folder '\(parent)' does not exist")
+        }
+        guard access(parent, W_OK | X_OK) == 0 else {
+            throw UsageError("--\(option) '\(path)': no permission to write in '\(parent)'")
+        }
+    }
+
     /// A whole number option within a range.
     func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = arguments.value(name) else { return value }

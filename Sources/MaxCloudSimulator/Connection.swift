@@ -45,13 +45,31 @@ extension SimulatorServer {
                 }
                 guard case .respond(let response) = outcome, !isStopping else { break reading }
                 let keepAlive = request.keepAlive
-                let sent = Sockets.sendAll(connection, response.serialized(keepAlive: keepAlive))
+                let bytes = response.serialized(keepAlive: keepAlive)
+                let sent =
+                    response.trickle.map { trickle(bytes, over: $0, to: connection) }
+                    ?? Sockets.sendAll(connection, bytes)
                 if !sent || !keepAlive || response.closeAfter || response.truncatedTo != nil {
                     break reading
                 }
             }
         }
         finish(connection)
+    }
+
+    /// Sends an answer in about 50 pieces spread evenly over `duration`.
+    private func trickle(_ bytes: [UInt8], over duration: Duration, to connection: Int32) -> Bool {
+        let pieces = max(1, min(50, bytes.count))
+        let size = (bytes.count + pieces - 1) / pieces
+        var start = 0
+        while start < bytes.count {
+            if start > 0 { pause(duration / pieces) }
+            guard !isStopping else { return false }
+            let end = min(bytes.count, start + size)
+            guard Sockets.sendAll(connection, Array(bytes[start..<end])) else { return false }
+            start = end
+        }
+        return true
     }
 
     private func record(_ request: HTTPRequest, number: Int, outcome: Outcome, fault: SimFault?) {

@@ -8,6 +8,9 @@ public enum SimFault: Sendable, Hashable {
     case tooManyRequests(retryAfter: SimRetryAfter)
     /// Waits this many seconds, then answers normally (for client time-outs).
     case stall(seconds: Double)
+    /// Answers normally, but sends the answer a few bytes at a time spread over this many
+    /// seconds (each piece well within any sensible time-out).
+    case trickle(seconds: Double)
     /// Closes the connection without any answer.
     case dropConnection
     /// Revokes the request's token, so this and every later use of it gets HTTP 401 with

@@ -13,6 +13,9 @@ struct HTTPResponse: Sendable {
     /// When set, only this many body bytes are sent (after a `Content-Length` promising
     /// the whole body), and the connection is closed: a truncated answer.
     var truncatedTo: Int?
+    /// When set, the answer is sent in small pieces spread over this long: an answer that
+    /// trickles in, which a client's time-out must still catch.
+    var trickle: Duration?
     /// The envelope's `status`, for the request log; nil when the body is not an envelope.
     var bodyStatus: Int?
 

@@ -48,6 +48,9 @@ extension SimulatorServer {
         if fault == .truncatedBody {
             response.truncatedTo = response.body.count / 2
         }
+        if case .trickle(let seconds) = fault {
+            response.trickle = .milliseconds(Int((max(0, seconds) * 1000).rounded()))
+        }
         return (.respond(response), fault)
     }
 

@@ -40,6 +40,7 @@ enum DefaultTemplates {
           td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
           tr.total td { font-weight: 700; background: #f6f8fa; }
           .warnings li { margin: 2px 0; }
+          .warn { color: #b42318; }
           footer { color: var(--muted); font-size: .85em; margin-top: 32px; }
           @media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } body { font-size: 14px; } }
           @media print {
@@ -119,7 +120,7 @@ enum DefaultTemplates {
         <div class="scroll"><table>
         <tr><th>Company</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
         {{#by_company}}
-        <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
+        <tr><td>{{key}}{{^complete}} <strong class="warn">(incomplete)</strong>{{/complete}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
         {{/by_company}}
         <tr class="total"><td>All</td><td class="n">{{totals.open}}</td><td class="n">{{totals.closed}}</td><td class="n">{{totals.tickets}}</td></tr>
         </table></div>
@@ -231,7 +232,7 @@ enum DefaultTemplates {
         | Company | Open | Closed | Total |
         |---|---:|---:|---:|
         {{#by_company}}
-        | {{key}} | {{open}} | {{closed}} | {{total}} |
+        | {{key}}{{^complete}} (incomplete){{/complete}} | {{open}} | {{closed}} | {{total}} |
         {{/by_company}}
 
         ## By priority

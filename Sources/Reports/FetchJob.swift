@@ -112,33 +112,41 @@ public struct FetchJob: Sendable {
         return list
     }
 
-    /// The companies the selectors name, in the account's order.
-    /// - Throws: `MaxCloudError.unknownCompany` for a selector that names none.
+    /// The companies the selectors name, in the account's order, each once.
+    /// - Throws: `MaxCloudError.unknownCompany` for a selector that names none,
+    ///   `.ambiguousCompany` for a name that several companies share, `.noCompanies` when
+    ///   the account sees no company at all.
     public static func select(_ selectors: [String], from all: [Company], login: LoginSession)
         throws(MaxCloudError) -> [Company]
     {
-        var available = all
+        var ids = Set<Int>()
+        var available = all.filter { ids.insert($0.id).inserted }
         if available.isEmpty, let own = login.company { available = [own] }
+        guard !available.isEmpty else { throw .noCompanies }
         if selectors.isEmpty || selectors.contains(where: { $0.lowercased() == "all" }) {
             return available
         }
-        func find(_ selector: String) -> Company? {
+        func find(_ selector: String) throws(MaxCloudError) -> Company? {
             let trimmed = selector.trimmingCharacters(in: .whitespaces)
-            return available.first { String($0.id) == trimmed }
-                ?? available.first { $0.name == trimmed }
-                ?? available.first { $0.name.lowercased() == trimmed.lowercased() }
+            if let byID = available.first(where: { String($0.id) == trimmed }) { return byID }
+            var named = available.filter { $0.name == trimmed }
+            if named.isEmpty {
+                named = available.filter { $0.name.lowercased() == trimmed.lowercased() }
+            }
+            guard named.count <= 1 else { throw .ambiguousCompany(selector, matches: named) }
+            return named.first
         }
         var chosen = Set<Int>()
         for selector in selectors {
             // The whole value first (a name may hold a comma), then `1,2` as a list.
-            if let match = find(selector) {
+            if let match = try find(selector) {
                 chosen.insert(match.id)
                 continue
             }
             let parts = selector.split(separator: ",").map(String.init)
             guard parts.count > 1 else { throw .unknownCompany(selector, available: available) }
             for part in parts {
-                guard let match = find(part) else {
+                guard let match = try find(part) else {
                     throw .unknownCompany(part, available: available)
                 }
                 chosen.insert(match.id)
@@ -197,7 +205,9 @@ public struct FetchJob: Sendable {
     /// or a ticket of another company always stops the run.
     static func mayBeLeftOut(_ error: MaxCloudError) -> Bool {
         switch error {
-        case .loginRefused, .tenantMismatch, .insecureURL, .unknownCompany: false
+        case .loginRefused, .tenantMismatch, .insecureURL, .unknownCompany, .ambiguousCompany,
+            .noCompanies:
+            false
         default: true
         }
     }

@@ -58,17 +58,53 @@ public final class OutputBatch {
         try handle.synchronize()
     }
 
-    /// Renames every staged file into place.
+    /// Renames every staged file into place, all or none: each previous file is first
+    /// moved aside, and if any rename fails every file already moved is put back, so the
+    /// folder holds either the whole new report or the whole previous one.
     public func commit() throws(ReportError) {
-        for (temporary, final) in staged {
-            if rename(temporary.path, final.path) != 0 {
-                let reason = String(cString: strerror(errno))
+        // A folder where a file should go would fail half-way; refuse before touching any.
+        for (_, final) in staged {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: final.path, isDirectory: &isFolder),
+                isFolder.boolValue
+            {
                 discard()
-                throw .write(path: final.path, reason: reason)
+                throw .write(path: final.path, reason: "a folder is in the way of the file")
             }
         }
+        var moved: [(final: URL, previous: URL?)] = []
+        for (temporary, final) in staged {
+            var previous: URL?
+            if FileManager.default.fileExists(atPath: final.path) {
+                let aside = directory.appendingPathComponent(
+                    ".\(final.lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                )
+                guard rename(final.path, aside.path) == 0 else {
+                    throw failed(final, moved)
+                }
+                previous = aside
+            }
+            guard rename(temporary.path, final.path) == 0 else {
+                let error = failed(final, moved)
+                if let previous { rename(previous.path, final.path) }
+                throw error
+            }
+            moved.append((final, previous))
+        }
+        for case (_, let previous?) in moved { unlink(previous.path) }
         committed = true
         staged = []
+    }
+
+    /// Puts back the files already replaced, removes the staged ones, and returns the error.
+    private func failed(_ path: URL, _ moved: [(final: URL, previous: URL?)]) -> ReportError {
+        let reason = String(cString: strerror(errno))
+        for (final, previous) in moved.reversed() {
+            unlink(final.path)
+            if let previous { rename(previous.path, final.path) }
+        }
+        discard()
+        return .write(path: path.path, reason: reason)
     }
 
     /// Removes every staged file that is still there.

@@ -107,7 +107,9 @@ public struct ReportData: Sendable {
         summary = Summary(
             asOf: clock.iso8601(clock.asOf), timezone: clock.zoneName,
             complete: header.complete, warnings: warnings, totals: tally.all.totals,
-            byCompany: tally.byCompany(header.companies, names: names),
+            byCompany: tally.byCompany(
+                header.companies, names: names,
+                incomplete: Set(header.sources.filter { !$0.complete }.map(\.companyID))),
             byPriority: tally.all.byPriority, byAssignee: tally.all.byAssignee,
             byState: tally.all.byState, byAge: tally.all.byAge,
             companies: tally.companyCounts(header.companies, names: names),

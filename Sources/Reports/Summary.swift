@@ -10,18 +10,27 @@ public struct DimensionRow: Codable, Sendable, Equatable {
     public var total: Int
     /// The company's id, in `by_company` only.
     public var companyID: Int?
+    /// In `by_company` only: false when a source of the company failed or did not add up
+    /// (`--allow-partial`), so its counts are not the whole of its tickets.
+    public var complete: Bool?
 
     /// Creates a row.
-    public init(key: String, open: Int = 0, closed: Int = 0, companyID: Int? = nil) {
+    public init(
+        key: String, open: Int = 0, closed: Int = 0, companyID: Int? = nil, complete: Bool? = nil
+    ) {
         self.key = key
         self.open = open
         self.closed = closed
         self.total = open + closed
         self.companyID = companyID
+        self.complete = complete
     }
 
+    /// The key as shown to a reader: a company not wholly read is marked `(incomplete)`.
+    public var shownKey: String { complete == false ? "\(key) (incomplete)" : key }
+
     enum CodingKeys: String, CodingKey {
-        case key, open, closed, total
+        case key, open, closed, total, complete
         case companyID = "company_id"
     }
 }

@@ -177,13 +177,15 @@ struct Tally {
         return ids
     }
 
-    /// Per company, in `companyIDs` order.
-    func byCompany(_ selected: [Company], names: [Int: String]) -> [DimensionRow] {
+    /// Per company, in `companyIDs` order; a company in `incomplete` is marked so.
+    func byCompany(_ selected: [Company], names: [Int: String], incomplete: Set<Int>)
+        -> [DimensionRow]
+    {
         companyIDs(selected).map { id in
             let totals = companies[id]?.totals ?? Totals(tickets: 0, open: 0, closed: 0)
             return DimensionRow(
                 key: names[id] ?? "company \(id)", open: totals.open, closed: totals.closed,
-                companyID: id)
+                companyID: id, complete: !incomplete.contains(id))
         }
     }
 

@@ -53,7 +53,7 @@ public struct TicketRow: Sendable {
     public let priorityKey: String
     /// The assignee's e-mail, or `(unassigned)`.
     public let assigneeKey: String
-    /// The state in lower case (`(none)` when missing).
+    /// The state in lower case (`(none)` when missing or empty).
     public let stateKey: String
     /// `created_at` read in the report's zone.
     public let created: Date?
@@ -88,12 +88,14 @@ public struct TicketRow: Sendable {
         self.ticket = ticket
         self.companyID = companyID
         self.companyName = companyName
-        let state = Self.trimmed(ticket.state)
+        // The rules are read literally: no trimming, so " closed " is a state of its own
+        // (open), as the server's `include_closed=false` also treats it.
+        let state = ticket.state ?? ""
         stateKey = state.isEmpty ? "(none)" : Self.lowercased(state)
         isClosed = stateKey == "closed"
         priorityKey =
             ticket.priority.map { (0...9).contains($0) ? Self.digits[$0] : String($0) } ?? "none"
-        let assignee = Self.trimmed(ticket.assignedTo)
+        let assignee = ticket.assignedTo ?? ""
         assigneeKey = assignee.isEmpty ? "(unassigned)" : assignee
         self.created = created
         self.updated = updated
@@ -102,13 +104,6 @@ public struct TicketRow: Sendable {
     }
 
     private static let digits = (0...9).map(String.init)
-
-    /// The text without surrounding white space; untouched (and not copied) when it has none.
-    static func trimmed(_ text: String?) -> String {
-        guard let text, let first = text.utf8.first, let last = text.utf8.last else { return "" }
-        if first > 0x20, last > 0x20 { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     /// Lower case; untouched when the text has no upper-case ASCII letter and is all ASCII.
     static func lowercased(_ text: String) -> String {

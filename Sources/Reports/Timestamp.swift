@@ -1,8 +1,10 @@
 import Foundation
 
 /// Reading and splitting the API's timestamps without Foundation's date parsers, which
-/// are slow on Linux: `YYYY-MM-DD HH:MM:SS` (a `T` also accepted, optional fraction,
-/// optional `Z` or `±HH:MM`), read in a given zone when it carries none.
+/// are slow on Linux. A ticket's timestamp must be exactly `YYYY-MM-DD HH:MM:SS`, as the API
+/// documents it, read in the report's zone; anything else is not a timestamp (age
+/// `unknown`). `--as-of` is read more freely: a `T` also accepted, an optional fraction and
+/// an optional `Z` or `±HH:MM`.
 public enum Timestamp {
     /// Local calendar fields.
     public struct Fields: Sendable, Equatable {
@@ -10,17 +12,25 @@ public enum Timestamp {
         public var year, month, day, hour, minute, second: Int
     }
 
-    /// The instant a timestamp names, or nil when it is not a valid timestamp.
+    /// The instant a timestamp names, or nil when it is not a valid timestamp; the free
+    /// form (`T`, fraction, zone, surrounding spaces), for what a person types.
     public static func parse(_ text: String, in zone: TimeZone) -> Date? {
         var text = text
-        return text.withUTF8 { parse(bytes: $0, offset: { offset(forLocal: $0, in: zone) }) }
+        return text.withUTF8 {
+            parse(bytes: $0, strict: false, offset: { offset(forLocal: $0, in: zone) })
+        }
     }
 
     /// Parses UTF-8 bytes; `offset` gives the zone's offset for a local wall time when the
-    /// text carries no zone of its own.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, offset: (Double) -> Int) -> Date? {
+    /// text carries no zone of its own. `strict` takes exactly `YYYY-MM-DD HH:MM:SS`.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, strict: Bool, offset: (Double) -> Int)
+        -> Date?
+    {
         var start = 0
         var end = bytes.count
+        if strict {
+            guard end == 19, bytes[10] == 0x20 else { return nil }
+        }
         while start < end, bytes[start] == 0x20 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 { end -= 1 }
         guard end - start >= 19 else { return nil }
@@ -153,10 +163,13 @@ public final class TimestampReader {
             ? zone.secondsFromGMT() : nil
     }
 
-    /// The instant a timestamp names, or nil when it is not a valid timestamp.
+    /// The instant an API timestamp names (exactly `YYYY-MM-DD HH:MM:SS`), or nil when it
+    /// is not one.
     public func parse(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { Timestamp.parse(bytes: $0, offset: offset(forLocal:)) }
+        return text.withUTF8 {
+            Timestamp.parse(bytes: $0, strict: true, offset: offset(forLocal:))
+        }
     }
 
     private func offset(forLocal local: Double) -> Int {

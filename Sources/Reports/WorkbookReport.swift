@@ -78,7 +78,7 @@ enum WorkbookReport {
         }
         for (index, row) in rows.enumerated() {
             let r = index + 1
-            try sheet.write(row.key, row: r, column: 0)
+            try sheet.write(row.shownKey, row: r, column: 0)
             try sheet.write(row.open, row: r, column: 1, format: formats.integer)
             try sheet.write(row.closed, row: r, column: 2, format: formats.integer)
             try sheet.write(row.total, row: r, column: 3, format: formats.integer)

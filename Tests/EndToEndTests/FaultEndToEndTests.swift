@@ -103,6 +103,105 @@ extension EndToEndTests {
         #expect((failed?["error"] as? String)?.contains("HTTP status 502") == true)
         #expect(failed?["result_count"] is NSNull)
         #expect((json["totals"] as? [String: Int])?["tickets"] == 260 + 90)
+        // The company not wholly read says so, instead of showing as a company with no tickets.
+        let companies = json["by_company"] as? [[String: Any]] ?? []
+        #expect(companies.first { $0["company_id"] as? Int == 2 }?["complete"] as? Bool == false)
+        #expect(companies.first { $0["company_id"] as? Int == 1 }?["complete"] as? Bool == true)
+        let markdown = try String(
+            contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("| 运维二组 (incomplete) | 0 | 0 | 0 |"))
+    }
+
+    @Test func anAnswerThatTricklesInIsGivenUpAtTheTimeOutAndRetried() throws {
+        // Page 2 of company 1 takes 8 s to arrive, a few bytes at a time: URLSession's own
+        // time-out (silence between bytes) never fires; the whole-request deadline must.
+        let rule = SimFaultRule(.trickle(seconds: 8), at: .tickets(companyID: 1, page: 2))
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        let started = Date()
+
+        let result = try BinaryRunner.run(
+            runArguments(
+                server, out: out, company: "1",
+                extra: ["--timeout", "1", "--retries", "2", "--format", "json"]),
+            environment: Self.environment, limit: 30)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 6)
+        #expect((try summary(in: out)["totals"] as? [String: Int])?["tickets"] == 260)
+        #expect(server.requestLog.filter { $0.fault == .trickle(seconds: 8) }.count == 1)
+    }
+
+    @Test func a401AfterOtherFailuresIsNotTwiceInARowAndRenewsAgain() throws {
+        // Page 2: 401, then (after logging in again) 500, then 401 again, then a good answer.
+        let page2 = { (occurrence: Int) in
+            SimFaultTrigger.tickets(companyID: 1, page: 2, occurrence: occurrence)
+        }
+        let server = try startServer([
+            SimFaultRule(.expireToken, at: page2(1)), SimFaultRule(.bodyStatus500, at: page2(2)),
+            SimFaultRule(.expireToken, at: page2(3)),
+        ])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+
+        let result = try BinaryRunner.run(
+            runArguments(
+                server, out: out, company: "1",
+                extra: ["--concurrency", "1", "--format", "json"]),
+            environment: Self.environment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((try summary(in: out)["totals"] as? [String: Int])?["tickets"] == 260)
+        #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 3)
+    }
+
+    @Test func aTokenRefusedRightAfterEachNewLogInIsAClearError() throws {
+        // Every token of company 1 is refused on page 2. The first had worked for page 1 (it
+        // expired: log in again); each new one is refused before it ever worked. The third
+        // such refusal in a row is a clear error: four log-ins in all.
+        let rule = SimFaultRule(.expireToken, at: .tickets(companyID: 1, page: 2), times: nil)
+        let server = try startServer([rule])
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+
+        let result = try BinaryRunner.run(
+            runArguments(server, out: out, company: "1", extra: ["--concurrency", "1"]),
+            environment: Self.environment)
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("3 times in a row"))
+        #expect(result.stderr.contains("DefaultTeam (1), scope company, page 2"))
+        #expect(try visibleFiles(in: out).isEmpty)
+        #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 4)
+    }
+
+    @Test func aFileThatCannotBeReplacedLeavesThePreviousReportWhole() throws {
+        let server = try startServer([], maxPageSize: 100)
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        let first = try BinaryRunner.run(
+            runArguments(server, out: out, company: "3"), environment: Self.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try visibleFiles(in: out).map {
+            ($0, try Data(contentsOf: out.appendingPathComponent($0)))
+        }
+        // A folder where report.xlsx goes: the new report cannot be put in place whole.
+        let xlsx = out.appendingPathComponent("report.xlsx")
+        try FileManager.default.removeItem(at: xlsx)
+        try FileManager.default.createDirectory(
+            at: xlsx.appendingPathComponent("keep"), withIntermediateDirectories: true)
+
+        let second = try BinaryRunner.run(
+            runArguments(server, out: out, company: "all"), environment: Self.environment)
+
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("report.xlsx"))
+        for (name, data) in before where name != "report.xlsx" {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == data, "\(name)")
+        }
+        #expect(try visibleFiles(in: out) == before.map(\.0))
+        #expect(FileManager.default.fileExists(atPath: xlsx.appendingPathComponent("keep").path))
     }
 
     @Test func tokensExpiringUnderConcurrentPagesAreRenewedOnce() throws {
@@ -155,6 +254,11 @@ extension EndToEndTests {
             runArguments(server, out: file), environment: Self.environment)
         let unknown = try BinaryRunner.run(
             runArguments(server, out: folder, company: "Nope Corp"), environment: Self.environment)
+        let stray = try BinaryRunner.run(
+            runArguments(server, out: folder, extra: ["stray"]), environment: Self.environment)
+        let snapshot = try BinaryRunner.run(
+            runArguments(server, out: folder, extra: ["--snapshot", "/nonexistent/dir/s.jsonl"]),
+            environment: Self.environment)
 
         #expect(emptyTag.status == 64)
         #expect(emptyTag.stderr.contains("empty --tag"))
@@ -162,6 +266,10 @@ extension EndToEndTests {
         #expect(outIsFile.stderr.contains("'\(file.path)' is a file"))
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("'Nope Corp'"))
+        #expect(stray.status == 64)
+        #expect(stray.stderr.contains("unexpected argument 'stray'"))
+        #expect(snapshot.status == 64)
+        #expect(snapshot.stderr.contains("the folder '/nonexistent/dir' does not exist"))
         #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 1)
     }
 }

@@ -116,13 +116,14 @@ private func faultyServer(_ fault: SimFault, at trigger: SimFaultTrigger, times:
 
     @Test func tokenLifetimeExpiresTokens() async throws {
         let server = try startedServer(
-            .sample(), SimulatorConfiguration(tokenLifetime: .seconds(2)))
+            .sample(), SimulatorConfiguration(tokenLifetime: .seconds(6)))
         defer { server.stop() }
         let session = directSession()
         let token = try await demoLogin(session, server)
 
+        // Well within the lifetime even on a loaded machine, then past it.
         let before = try await send(session, server, "GET", "/api/tickets", token: token)
-        try await Task.sleep(for: .milliseconds(2200))
+        try await Task.sleep(for: .milliseconds(6300))
         let after = try await send(session, server, "GET", "/api/tickets", token: token)
 
         #expect(before.status == 200 && after.status == 401)

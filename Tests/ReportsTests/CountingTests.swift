@@ -66,16 +66,58 @@ import Testing
     }
 
     @Test func closedInAnyCaseIsClosedAndEveryOtherStateIsOpen() throws {
-        let states = ["closed", "Closed", "CLOSED", " closed ", "open", "pending", "closing", nil]
+        let states = [
+            "closed", "Closed", "CLOSED", " closed ", "open", "pending", "closing", nil, "",
+        ]
         let tickets = states.enumerated().map { Fixtures.ticket($0.offset + 1, state: $0.element) }
 
         let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
 
-        #expect(data.rows.map(\.isClosed) == [true, true, true, true, false, false, false, false])
-        #expect(data.summary.totals == Totals(tickets: 8, open: 4, closed: 4))
+        // Read literally: " closed " is not "closed" (the server's include_closed=false
+        // lists it too), and keeps its spaces as its own state.
+        #expect(
+            data.rows.map(\.isClosed) == [
+                true, true, true, false, false, false, false, false, false,
+            ])
+        #expect(data.summary.totals == Totals(tickets: 9, open: 6, closed: 3))
         let byState = Dictionary(
             uniqueKeysWithValues: data.summary.byState.map { ($0.key, $0.total) })
-        #expect(byState == ["closed": 4, "open": 1, "pending": 1, "closing": 1, "(none)": 1])
+        #expect(
+            byState == [
+                "closed": 3, " closed ": 1, "open": 1, "pending": 1, "closing": 1, "(none)": 2,
+            ])
+    }
+
+    @Test func onlyAnEmptyOrMissingAssigneeIsUnassigned() throws {
+        let assignees = ["a@example.com", " a@example.com ", "", nil, " "]
+        let tickets = assignees.enumerated().map {
+            Fixtures.ticket($0.offset + 1, assignee: $0.element)
+        }
+
+        let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
+
+        let byAssignee = Dictionary(
+            uniqueKeysWithValues: data.summary.byAssignee.map { ($0.key, $0.total) })
+        #expect(
+            byAssignee == [
+                "a@example.com": 1, " a@example.com ": 1, "(unassigned)": 2, " ": 1,
+            ])
+    }
+
+    @Test func aTicketTimestampMustBeExactlyTheDocumentedForm() throws {
+        // As of 2026-11-30 09:00:00 +08:00: one day earlier is bucket 1-3d, read in +08:00.
+        let created = [
+            "2026-11-29 09:00:00", "2026-11-29T09:00:00", "2026-11-29 09:00:00Z",
+            "2026-11-29 09:00:00+00:00", " 2026-11-29 09:00:00", "2026-11-29 09:00:00.000",
+            "2026-11-29 9:00:00", "2026-02-30 09:00:00",
+        ]
+        let tickets = created.enumerated().map {
+            Fixtures.ticket($0.offset + 1, created: $0.element)
+        }
+
+        let data = ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
+
+        #expect(data.rows.map(\.bucket) == [.oneToThreeDays] + Array(repeating: .unknown, count: 7))
     }
 
     @Test func aTicketSeenTwiceIsCountedOnceAndIdsArePerCompany() throws {
