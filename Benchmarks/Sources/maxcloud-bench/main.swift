@@ -9,6 +9,8 @@ import Reports
 //   maxcloud-bench stages --from FILE [--repeat R]
 //   maxcloud-bench workbook --from FILE --out DIR [--repeat R]   the workbook stage alone
 //   maxcloud-bench cells --from FILE --out CELLS.tsv              its cells, for workbook-c
+//   maxcloud-bench fetch [--pages P] [--latency-ms L] [--concurrency C] [--companies N]
+//                                                 fetching through the simulator over HTTP
 //
 // Build it in release mode: swift build -c release --product maxcloud-bench
 
@@ -181,6 +183,38 @@ case "cells":
     try Data(text.utf8).write(to: URL(fileURLWithPath: out))
     print("wrote \(data.rows.count) rows of cells to \(out)")
 
+case "fetch":
+    // The whole fetch over loopback HTTP against the simulator, each answer delayed by the
+    // latency: P pages of 100 tickets spread over N companies. The bound of issue 6 is
+    // 1.3 x pages x latency / concurrency.
+    func option(_ name: String, _ value: Int) -> Int {
+        argument(name, in: arguments).flatMap(Int.init) ?? value
+    }
+    let pages = option("pages", 1_000)
+    let latency = option("latency-ms", 20)
+    let concurrency = option("concurrency", 4)
+    let companies = option("companies", 1)
+    let dataset = SimulatorDataset.generated(
+        companies: companies, ticketsPerCompany: pages * 100 / companies, seed: 42)
+    let server = SimulatorServer(
+        dataset: dataset,
+        configuration: SimulatorConfiguration(
+            maxPageSize: 100, latency: .milliseconds(latency), recordsRequests: false))
+    try server.start()
+    var settings = FetchSettings(
+        baseURL: server.baseURL, email: "demo@example.com", password: SimulatorDataset.demoPassword)
+    settings.concurrency = concurrency
+    let started = DispatchTime.now().uptimeNanoseconds
+    let snapshot = try await FetchJob(settings: settings).run()
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    server.stop()
+    let ideal = Double(pages) * Double(latency) / 1000 / Double(concurrency)
+    print("pages \(snapshot.sources.map(\.pages).reduce(0, +))")
+    print("tickets \(snapshot.tickets.count)")
+    print(String(format: "fetch_seconds %.3f", wall))
+    print(String(format: "ideal_seconds %.3f", ideal))
+    print(String(format: "ratio %.2f (issue 6 asks for 1.30 or less)", wall / ideal))
+
 default:
-    fail("usage: maxcloud-bench snapshot|stages|workbook|cells ...")
+    fail("usage: maxcloud-bench snapshot|stages|workbook|cells|fetch ...")
 }
