@@ -33,6 +33,7 @@ extension SimulatorServer {
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
                 continued = false
+                let arrived = ContinuousClock.now
                 let number = log.withLock { recorder -> Int in
                     recorder.arrivals += 1
                     return recorder.arrivals
@@ -40,8 +41,11 @@ extension SimulatorServer {
                 let (outcome, fault) = handle(request)
                 record(request, number: number, outcome: outcome, fault: fault)
 
+                // The latency counts from the request's arrival: the time spent making the
+                // answer is part of it, as on a real server behind a network.
                 if configuration.latency > .zero {
-                    pause(configuration.latency)
+                    let left = ContinuousClock.now.duration(to: arrived + configuration.latency)
+                    if left > .zero { pause(left) }
                 }
                 guard case .respond(let response) = outcome, !isStopping else { break reading }
                 let keepAlive = request.keepAlive

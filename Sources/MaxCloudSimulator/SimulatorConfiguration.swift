@@ -6,7 +6,8 @@ public struct SimulatorConfiguration: Sendable, Hashable {
     public var maxPageSize: Int
     /// The page size when a request gives none.
     public var defaultPageSize: Int
-    /// Added before every answer, per connection (other connections are not held up).
+    /// How long after its request arrives every answer is sent (at the earliest), per
+    /// connection (other connections are not held up).
     public var latency: Duration
     /// How long a token works after it was issued; nil means until the server stops.
     public var tokenLifetime: Duration?
