@@ -67,15 +67,7 @@ extension EndToEndTests {
         let expected = Expected(
             dataset.tickets, companies: dataset.companies, asOf: Self.asOf,
             zone: TimeZone(secondsFromGMT: 28_800)!)
-        #expect(
-            summary["totals"] as? [String: Int] == [
-                "tickets": expected.tickets, "open": expected.open, "closed": expected.closed,
-            ])
-        #expect(rows(summary, "by_company") == expected.byCompany)
-        #expect(rows(summary, "by_priority") == expected.byPriority)
-        #expect(rows(summary, "by_assignee") == expected.byAssignee)
-        #expect(rows(summary, "by_state") == expected.byState)
-        #expect(rows(summary, "by_age").filter { $0.value != [0, 0] } == expected.byAge)
+        expectFigures(summary, expected)
         let csv = try String(contentsOf: out.appendingPathComponent("tickets.csv"), encoding: .utf8)
         #expect(csv.components(separatedBy: "\r\n").count - 2 == expected.tickets)
         print(
