@@ -1,6 +1,7 @@
 import Foundation
 import MaxCloud
 import MaxCloudSimulator
+import Mustache
 import Reports
 
 // maxcloud-bench: makes large snapshots and times the stages of rendering them.
@@ -9,6 +10,7 @@ import Reports
 //   maxcloud-bench stages --from FILE [--repeat R]
 //   maxcloud-bench workbook --from FILE --out DIR [--repeat R]   the workbook stage alone
 //   maxcloud-bench cells --from FILE --out CELLS.tsv              its cells, for workbook-c
+//   maxcloud-bench parse [--lines N] [--repeat R]   parsing N lines of text without tags
 //
 // Build it in release mode: swift build -c release --product maxcloud-bench
 
@@ -181,6 +183,18 @@ case "cells":
     try Data(text.utf8).write(to: URL(fileURLWithPath: out))
     print("wrote \(data.rows.count) rows of cells to \(out)")
 
+case "parse":
+    // A long text without tags: the parser joins its lines into one node, which must take
+    // time in proportion to the text (it once took 9 s for 80,000 lines of 41 bytes).
+    let lines = argument("lines", in: arguments).flatMap(Int.init) ?? 80_000
+    let repeats = argument("repeat", in: arguments).flatMap(Int.init) ?? 3
+    let source = String(repeating: String(repeating: "x", count: 40) + "\n", count: lines)
+    var best = Double.infinity
+    for _ in 0..<repeats {
+        best = min(best, try seconds { _ = try Template(name: "long.html", source: source) })
+    }
+    print("parse \(lines) lines (\(source.utf8.count) bytes): best of \(repeats) \(best) s")
+
 default:
-    fail("usage: maxcloud-bench snapshot|stages|workbook|cells ...")
+    fail("usage: maxcloud-bench snapshot|stages|workbook|cells|parse ...")
 }
