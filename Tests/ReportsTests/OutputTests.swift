@@ -78,6 +78,36 @@ import Testing
         #expect(summary.warnings.contains { $0.contains("HTTP status 502") })
     }
 
+    @Test func anIncompleteSourceWithoutWarningsGetsOneNamingIt() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        snapshot.sources[1].complete = false
+        snapshot.sources[1].resultCount = 7
+
+        let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
+        let html = try ReportTemplates().render(
+            "report.html", data: try TemplateContext.make(summary))
+
+        #expect(!summary.complete)
+        #expect(
+            summary.warnings == [
+                "INCOMPLETE: company 运维二组 (2), scope company did not add up:"
+                    + " 0 distinct tickets read, the server reported result_count 7"
+            ])
+        #expect(html.contains("class=\"banner\""))
+        #expect(!html.contains("<p>None.</p>"))
+    }
+
+    @Test func anIncompleteSourceAWarningNamesAlreadyGetsNoOther() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        snapshot.sources[0].complete = false
+        let reason = "company DefaultTeam (1), scope company: read 1 unique tickets but ..."
+        snapshot.warnings = [reason]
+
+        let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
+
+        #expect(summary.warnings == [reason])
+    }
+
     @Test func templateErrorsNameTheFileLineAndColumn() throws {
         let templates = Fixtures.temporaryDirectory()
         let file = templates.appendingPathComponent("report.md")
