@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "maxcloud-bench",
-            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator"],
+            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator", "Mustache"],
             path: "Benchmarks/Sources/maxcloud-bench",
             swiftSettings: strictSettings
         ),

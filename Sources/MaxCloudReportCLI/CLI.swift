@@ -63,6 +63,10 @@ public enum CLI {
             case "template": return try Commands.template(context)
             default: return ExitStatus.usage
             }
+        } catch let error as ReportError where error.place != nil {
+            // Compiler style, so editors jump to the place: `path:line:column: error: …`.
+            console.error(error.message, at: error.place!)
+            return ExitStatus.of(error)
         } catch {
             console.error("\(error)")
             return ExitStatus.of(error)

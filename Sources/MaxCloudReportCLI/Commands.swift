@@ -100,21 +100,20 @@ enum Commands {
         let fileURL = URL(fileURLWithPath: file)
         let partials = URL(
             fileURLWithPath: args.value("partials") ?? fileURL.deletingLastPathComponent().path)
-        var templates = try ReportTemplates()
-        try templates.register(file: fileURL, as: fileURL.lastPathComponent)
-        try templates.addInclusions(from: ReportTemplates.files(in: partials))
+        let templates = try ReportTemplates(template: fileURL, partials: partials)
         let json: Data
         do {
             json = try Data(contentsOf: URL(fileURLWithPath: dataPath))
         } catch {
             throw ReportError.template(
-                "cannot read the data file \(dataPath): \(error.localizedDescription)")
+                place: dataPath,
+                message: "cannot read the data file (\(error.localizedDescription))")
         }
         let data: MustacheValue
         do {
             data = try TemplateContext.make(json: json)
         } catch {
-            throw ReportError.template("\(dataPath): error: not valid JSON (\(error))")
+            throw ReportError.template(place: dataPath, message: "not valid JSON (\(error))")
         }
         Console.output(try templates.render(fileURL.lastPathComponent, data: data))
         return ExitStatus.success

@@ -46,6 +46,14 @@ public struct Console: Sendable {
         Self.write(colour ? "\u{1B}[31merror:\u{1B}[0m \(text)" : "error: \(text)")
     }
 
+    /// An error with a place, compiler style: `path:line:column: error: text`; always shown.
+    public func error(_ text: String, at place: String) {
+        let text = Self.printable(text)
+        let place = Self.printable(place)
+        Self.write(
+            colour ? "\(place): \u{1B}[31merror:\u{1B}[0m \(text)" : "\(place): error: \(text)")
+    }
+
     /// `text` on one line with nothing a terminal would act on: messages quote company
     /// names, subjects and server messages, which may hold line breaks or escape codes.
     /// Tabs and line breaks become spaces; other control characters become U+FFFD.

@@ -21,7 +21,8 @@ public enum ExitStatus {
         case is UsageError: return usage
         case let error as ReportError:
             switch error {
-            case .badTimeZone, .badAsOf: return usage
+            // A template that does not parse or names a missing partial is configuration.
+            case .badTimeZone, .badAsOf, .template: return usage
             default: return failure
             }
         case let error as MaxCloudError:

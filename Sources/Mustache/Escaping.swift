@@ -6,9 +6,13 @@ public enum Escaping: Sendable {
     /// characters other than tab and line breaks are dropped.
     case html
     /// For Markdown text and table cells: `|` becomes `\|`, every line break becomes one
-    /// space, and backslash and `` ` * _ [ ] < > # `` are backslash-escaped, so a value
-    /// cannot break a table row or inject links, HTML or emphasis. `&` is left alone;
-    /// control characters other than tab are dropped.
+    /// space, and backslash and `` ` * _ ~ [ ] < > # `` are backslash-escaped, so a value
+    /// cannot break a table row or inject links, HTML, emphasis or strikethrough. A value
+    /// that starts (after spaces) like a list item, a heading underline or a numbered item
+    /// (`- `, `+ `, `--`, `=`, `1. `, `1) `) gets a backslash there too, so a value on a line
+    /// of its own stays a paragraph. `&` is left alone; control characters other than tab
+    /// are dropped. CommonMark renders a backslash before ASCII punctuation as the
+    /// punctuation alone, so none of this shows, in a table cell or out of one.
     case markdown
     /// No escaping: values are written as they are.
     case none
@@ -42,7 +46,17 @@ public enum Escaping: Sendable {
         switch self {
         case .html: Self.append(text, to: &output, table: Self.htmlTable, replace: Self.replaceHTML)
         case .markdown:
-            Self.append(text, to: &output, table: Self.markdownTable, replace: Self.replaceMarkdown)
+            if let marker = Self.blockMarker(in: text) {
+                // Spaces, tabs and digits before the marker need no escaping.
+                output.append(contentsOf: text[..<marker])
+                output.append("\\")
+                Self.append(
+                    String(text[marker...]), to: &output, table: Self.markdownTable,
+                    replace: Self.replaceMarkdown)
+            } else {
+                Self.append(
+                    text, to: &output, table: Self.markdownTable, replace: Self.replaceMarkdown)
+            }
         case .none: output.append(text)
         }
     }
@@ -88,7 +102,47 @@ public enum Escaping: Sendable {
 
     /// Marks `|`, CR, LF, the lead byte of U+2028 and U+2029, backslash, inline markup and
     /// the controls.
-    private static let markdownTable = table(for: "|\r\n\\`*_[]<>#", extra: [0xE2] + controls)
+    private static let markdownTable = table(for: "|\r\n\\`*_~[]<>#", extra: [0xE2] + controls)
+
+    /// Where a value that starts like a Markdown block needs a backslash: before `-` or `+`
+    /// followed by a space, a tab, another `-` or nothing (a list item, a heading underline,
+    /// a rule); before `=` (a heading underline); before the `.` or `)` of one to nine
+    /// digits followed by a space, a tab or nothing (a numbered item). Leading spaces and
+    /// tabs are looked through. `#`, `>`, `*`, `_`, `~` and `` ` `` are escaped anywhere.
+    static func blockMarker(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard var index = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else {
+            return nil
+        }
+        func endsMarker(_ after: String.Index, allowing extra: UInt8? = nil) -> Bool {
+            guard after != utf8.endIndex else { return true }
+            let next = utf8[after]
+            return next == 0x20 || next == 0x09 || next == extra
+        }
+        switch utf8[index] {
+        case UInt8(ascii: "="):
+            return index
+        case UInt8(ascii: "-"):
+            return endsMarker(utf8.index(after: index), allowing: UInt8(ascii: "-")) ? index : nil
+        case UInt8(ascii: "+"):
+            return endsMarker(utf8.index(after: index)) ? index : nil
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var digits = 0
+            while index != utf8.endIndex,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[index])
+            {
+                digits += 1
+                index = utf8.index(after: index)
+            }
+            guard digits <= 9, index != utf8.endIndex,
+                utf8[index] == UInt8(ascii: ".") || utf8[index] == UInt8(ascii: ")"),
+                endsMarker(utf8.index(after: index))
+            else { return nil }
+            return index
+        default:
+            return nil
+        }
+    }
 
     private static func table(for characters: String, extra: [UInt8] = []) -> [Bool] {
         var table = [Bool](repeating: false, count: 256)

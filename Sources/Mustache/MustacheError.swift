@@ -27,6 +27,16 @@ public struct MustacheError: Error, CustomStringConvertible, Sendable, Equatable
         /// Partials or parents nest deeper than `limit`, most likely a template including
         /// itself without end.
         case recursionLimit(name: String, limit: Int)
+        /// Sections, blocks, partials and parents, counted together across templates, nest
+        /// more than `limit` deep while rendering; points at the partial, parent or block tag
+        /// that would go deeper.
+        case levelLimit(name: String, limit: Int)
+        /// Sections, inverted sections, parents and blocks are nested more than `limit`
+        /// deep in one template; points at the tag that opens one level too many.
+        case nestingLimit(name: String, limit: Int)
+        /// A template includes itself as a partial or parent outside any section or block,
+        /// so rendering it would never end; `name` is the name as written in the tag.
+        case includesItself(name: String)
         /// `render` was asked for a template that is not registered.
         case unknownTemplate(name: String)
     }
@@ -80,6 +90,15 @@ public struct MustacheError: Error, CustomStringConvertible, Sendable, Equatable
         case .recursionLimit(let name, let limit):
             return "'\(name)' is nested more than \(limit) partials or parents deep"
                 + " (does a template include itself without end?)"
+        case .levelLimit(let name, let limit):
+            return "'\(name)' would nest sections, blocks, partials and parents more than"
+                + " \(limit) levels deep (does a template include itself without end?)"
+        case .nestingLimit(let name, let limit):
+            return "'\(name)' is nested more than \(limit) sections, parents or blocks deep"
+                + " (at most \(limit) levels are allowed in one template)"
+        case .includesItself(let name):
+            return "'\(name)' names this template itself, outside any section or block,"
+                + " so rendering it would never end"
         case .unknownTemplate(let name):
             return "no template named '\(name)' is registered"
         }

@@ -9,7 +9,7 @@ public enum MustacheValue: Sendable, Equatable {
     case null
     /// A boolean; `false` is falsy in sections.
     case bool(Bool)
-    /// A number; integral values render without a decimal point.
+    /// A number; it renders as JavaScript writes it, integral values without a decimal point.
     case number(Double)
     /// A string; the empty string is falsy in sections.
     case string(String)
@@ -49,13 +49,56 @@ extension MustacheValue {
         }
     }
 
-    /// Writes integral numbers without a decimal point (`85`) and others in their shortest
-    /// form that reads back to the same value (`1.21`).
+    /// Writes a number as JavaScript's `Number#toString` does, so a template renders the
+    /// numbers mustache.js renders: `85`, `1.21`, `1000000000000000` for 1e15,
+    /// `123456789012345680` for 123456789012345678, `1e+21`, `1e-7`, `0.000001`.
+    ///
+    /// The digits are the shortest that read back to the same value (as `description`
+    /// gives them); only where the decimal point goes, and whether an exponent is written,
+    /// follow JavaScript.
     static func format(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+        if number == 0 { return "0" }
+        if number.rounded() == number, abs(number) < 9e15 {
             return String(Int64(number))
         }
-        return String(number)
+        let (digits, exponent) = decimalDigits(of: abs(number))
+        let sign = number < 0 ? "-" : ""
+        // The value is 0.d1d2…dk × 10^n, so n is where the point goes among the digits.
+        let n = exponent
+        let k = digits.count
+        if k <= n, n <= 21 {
+            return sign + digits + String(repeating: "0", count: n - k)
+        }
+        if 0 < n, n <= 21 {
+            return sign + digits.prefix(n) + "." + digits.dropFirst(n)
+        }
+        if -6 < n, n <= 0 {
+            return sign + "0." + String(repeating: "0", count: -n) + digits
+        }
+        let mantissa = k == 1 ? digits : digits.prefix(1) + "." + digits.dropFirst()
+        return sign + mantissa + "e" + (n - 1 < 0 ? "-" : "+") + String(abs(n - 1))
+    }
+
+    /// The shortest round-trip digits of a positive finite number, without leading or
+    /// trailing zeros, and `n` such that the number is 0.digits × 10^n.
+    private static func decimalDigits(of number: Double) -> (digits: String, exponent: Int) {
+        let text = number.description  // "123.45", "1.2345678901234568e+17", "1e-07"
+        let parts = text.split(separator: "e")
+        let mantissa = parts[0]
+        let power = parts.count > 1 ? Int(parts[1])! : 0
+        let point = mantissa.firstIndex(of: ".")
+        let whole = point.map { mantissa[..<$0] } ?? mantissa
+        let fraction = point.map { mantissa[mantissa.index(after: $0)...] } ?? ""
+        var digits = Substring(whole + fraction)
+        var exponent = whole.count + power
+        while digits.first == "0" {
+            digits.removeFirst()
+            exponent -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        return (String(digits), exponent)
     }
 }
 

@@ -92,6 +92,13 @@ struct Parser {
             case .partial:
                 append(.partial(inclusion(token, overrides: [:])))
             case .section, .inverted, .parent, .block:
+                // Rendering and walking the tree recurse once per level, so a bound here
+                // keeps any source, however deep, from overflowing the stack.
+                guard open.count < Template.nestingLimit else {
+                    let kind = MustacheError.Kind.nestingLimit(
+                        name: token.content, limit: Template.nestingLimit)
+                    throw error(kind, at: token.start)
+                }
                 open.append((token, []))
             case .close:
                 guard let (opening, children) = open.popLast() else {
@@ -147,7 +154,7 @@ struct Parser {
             return .block(
                 Block(
                     name: opening.content, siteIndentation: site, intrinsicIndentation: intrinsic,
-                    children: children))
+                    children: children, location: location(of: opening.start)))
         default:
             return .section(
                 Section(
@@ -163,12 +170,18 @@ struct Parser {
     }
 
     /// Appends a node, joining it to the text before it when both are text.
+    ///
+    /// The text before is taken out of the list first, so it is the only reference to its
+    /// storage and grows in place: joining the lines of a long text stays linear.
     private static func append(_ node: Node, to nodes: inout [Node]) {
-        if case .text(let text) = node, case .text(let previous) = nodes.last {
-            nodes[nodes.count - 1] = .text(previous + text)
-        } else {
+        guard case .text(let text) = node, case .text = nodes.last,
+            case .text(var previous) = nodes.removeLast()
+        else {
             nodes.append(node)
+            return
         }
+        previous += text
+        nodes.append(.text(previous))
     }
 
     /// Whether the text is spaces and tabs, with at most a newline at its end.

@@ -16,7 +16,11 @@ struct Renderer {
     private var atLineStart = true
     /// The blocks passed down by the parents being rendered, by name.
     private var overrides: [String: Block] = [:]
+    /// How many partials and parents are being rendered, one inside the other.
     private var depth = 0
+    /// How many node lists are being rendered, one inside the other: sections, blocks,
+    /// partials and parents all count. Bounds the stack the renderer uses.
+    private var levels = 0
 
     init(library: TemplateLibrary, escaping: Escaping, rootName: String, data: MustacheValue) {
         self.library = library
@@ -26,6 +30,8 @@ struct Renderer {
     }
 
     mutating func render(_ nodes: [Node]) throws(MustacheError) {
+        levels += 1
+        defer { levels -= 1 }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -84,6 +90,7 @@ struct Renderer {
                 name: inclusion.name, limit: library.recursionLimit)
             throw MustacheError(kind, at: inclusion.location)
         }
+        try checkLevels(inclusion.name, at: inclusion.location)
 
         let saved = (indentation, dedent, overrides)
         indentation += inclusion.indentation.removingCommonPrefix(with: dedent)
@@ -100,6 +107,7 @@ struct Renderer {
 
     /// Renders the content passed for a block, re-indented for this place, or else its own.
     private mutating func render(_ block: Block) throws(MustacheError) {
+        try checkLevels(block.name, at: block.location)
         guard let content = overrides[block.name] else {
             try render(block.children)
             return
@@ -112,6 +120,16 @@ struct Renderer {
         overrides[block.name] = nil
         try render(content.children)
         (indentation, dedent, overrides) = saved
+    }
+
+    /// Stops rendering before it nests deeper than `TemplateLibrary.levelLimit`. Between
+    /// two partials, parents or blocks lie at most `Template.nestingLimit` levels of one
+    /// template, so checking at these keeps the whole depth within the render thread's stack.
+    private func checkLevels(_ name: String, at location: SourceLocation) throws(MustacheError) {
+        guard levels < TemplateLibrary.levelLimit else {
+            let kind = MustacheError.Kind.levelLimit(name: name, limit: TemplateLibrary.levelLimit)
+            throw MustacheError(kind, at: location)
+        }
     }
 
     /// Finds a name on the context stack: the first part from the top down, the other parts
@@ -185,7 +203,7 @@ struct Renderer {
     }
 
     /// `.html` for `report.html`, or the empty string for a name without an extension.
-    private static func fileExtension(of name: String) -> String {
+    static func fileExtension(of name: String) -> String {
         let file = name.split(separator: "/").last ?? Substring(name)
         guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return "" }
         return String(file[dot...])

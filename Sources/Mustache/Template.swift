@@ -11,11 +11,15 @@ public struct Template: Sendable {
     /// The top-level nodes.
     let nodes: [Node]
 
+    /// How deep sections, inverted sections, parents and blocks may nest in one template;
+    /// a deeper source is refused when it is parsed, with `MustacheError.Kind.nestingLimit`.
+    public static let nestingLimit = 512
+
     /// Parses `source` into a template called `name`.
     ///
     /// - Throws: `MustacheError` for an unclosed tag or section, a closing tag that does not
-    ///   match, an invalid set-delimiter tag, or a tag without a name; the error gives the line
-    ///   and column of the tag.
+    ///   match, an invalid set-delimiter tag, a tag without a name, or sections nested deeper
+    ///   than `nestingLimit`; the error gives the line and column of the tag.
     public init(name: String, source: String) throws(MustacheError) {
         var parser = Parser(templateName: name, source: source)
         self.name = name
@@ -26,23 +30,31 @@ public struct Template: Sendable {
     /// The names that the template's partial `{{>name}}` and parent `{{<name}}` tags give,
     /// as written, wherever they stand (inside sections and blocks too).
     public var inclusionNames: Set<String> {
-        var names = Set<String>()
+        Set(inclusions.map(\.inclusion.name))
+    }
+
+    /// Every partial and parent tag, wherever it stands, in source order.
+    var inclusions: [(inclusion: Inclusion, isParent: Bool)] {
+        var found: [(inclusion: Inclusion, isParent: Bool)] = []
         func walk(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
                 case .text, .variable: break
                 case .section(let section): walk(section.children)
                 case .partial(let inclusion):
-                    names.insert(inclusion.name)
+                    found.append((inclusion, false))
                 case .parent(let inclusion):
-                    names.insert(inclusion.name)
+                    found.append((inclusion, true))
                     for block in inclusion.overrides.values { walk(block.children) }
                 case .block(let block): walk(block.children)
                 }
             }
         }
         walk(nodes)
-        return names
+        return found.sorted {
+            ($0.inclusion.location.line, $0.inclusion.location.column)
+                < ($1.inclusion.location.line, $1.inclusion.location.column)
+        }
     }
 }
 
@@ -102,4 +114,6 @@ struct Block: Sendable {
     /// The indentation of the content's own lines, removed when the content moves elsewhere.
     let intrinsicIndentation: String
     let children: [Node]
+    /// Where the block tag is, for an error met while rendering it.
+    let location: SourceLocation
 }

@@ -9,8 +9,8 @@
 /// let html = try library.render("report.html", data: ["title": "Weekly"])
 /// ```
 ///
-/// Partials `{{>name}}` and parents `{{<name}}` are looked up when rendering reaches them,
-/// so a missing one inside a section that renders nothing goes unnoticed.
+/// Partials `{{>name}}` and parents `{{<name}}` are looked up when rendering reaches them;
+/// `checkInclusions(from:)` finds a missing one before, wherever it stands.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
 
@@ -20,8 +20,15 @@ public struct TemplateLibrary: Sendable {
     public var allowsMissingPartials = false
 
     /// How deep partials and parents may nest before rendering stops with
-    /// `MustacheError.Kind.recursionLimit` instead of overflowing the stack.
-    public var recursionLimit = 100
+    /// `MustacheError.Kind.recursionLimit`, most likely a template including itself without
+    /// end. A tree a thousand levels deep renders with the default.
+    public var recursionLimit = 1000
+
+    /// How deep sections, blocks, partials and parents may nest in all, across templates,
+    /// before rendering stops with `MustacheError.Kind.levelLimit`. Rendering runs on a
+    /// thread whose stack is sized for this many levels, so no template or data, and no
+    /// `recursionLimit`, can overflow it.
+    public static let levelLimit = 10_000
 
     /// Creates an empty library.
     public init() {}
@@ -66,7 +73,8 @@ public struct TemplateLibrary: Sendable {
     ///     (see `Escaping.forTemplateName(_:)`).
     /// - Returns: The rendered text.
     /// - Throws: `MustacheError` when `name` is not registered, a partial or parent is
-    ///   missing (unless `allowsMissingPartials`), or nesting passes `recursionLimit`.
+    ///   missing (unless `allowsMissingPartials`), or nesting passes `recursionLimit` or
+    ///   `levelLimit`.
     public func render(
         _ name: String, data: MustacheValue, escaping: Escaping? = nil
     ) throws(MustacheError) -> String {
@@ -75,11 +83,15 @@ public struct TemplateLibrary: Sendable {
                 .unknownTemplate(name: name), templateName: name, line: nil, column: nil)
         }
 
-        var renderer = Renderer(
-            library: self, escaping: escaping ?? .forTemplateName(name), rootName: name, data: data)
-        renderer.output.reserveCapacity(max(4096, template.sourceSize * 2))
-        try renderer.render(template.nodes)
-        return renderer.output
+        let library = self
+        let escaping = escaping ?? .forTemplateName(name)
+        return try RenderThread.run { () throws(MustacheError) -> String in
+            var renderer = Renderer(
+                library: library, escaping: escaping, rootName: name, data: data)
+            renderer.output.reserveCapacity(max(4096, template.sourceSize * 2))
+            try renderer.render(template.nodes)
+            return renderer.output
+        }
     }
 
     /// Finds a partial or parent: the name as written, then with `.mustache`, then with the

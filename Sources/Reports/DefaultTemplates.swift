@@ -10,8 +10,9 @@ enum DefaultTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{report.title}} — {{report.as_of_display}}</title>
+        <title>{{$title}}{{report.title}}{{/title}} — {{report.as_of_display}}</title>
         <style>
+        {{$css}}
           :root { --open: #d9534f; --closed: #5b8def; --ink: #1f2933; --muted: #616e7c; --rule: #d9dee4; }
           * { box-sizing: border-box; }
           body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #f5f7fa; }
@@ -33,6 +34,7 @@ enum DefaultTemplates {
           .legend { font-size: .85em; color: var(--muted); margin: 4px 0 0; }
           .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
           .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+          .grid2 > div { min-width: 0; }
           .scroll { overflow-x: auto; }
           table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }
           th, td { border: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
@@ -43,35 +45,55 @@ enum DefaultTemplates {
           .warn { color: #b42318; }
           footer { color: var(--muted); font-size: .85em; margin-top: 32px; }
           @media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } body { font-size: 14px; } }
+          @media screen and (max-width: 700px) { .chart.wide svg { min-width: 640px; } }
           @media print {
             @page { size: A4; margin: 14mm 12mm; }
             body { background: #fff; font-size: 10.5pt; }
             main { max-width: none; padding: 0; }
-            .chart, .card, table { break-inside: avoid; }
+            .chart, .card, tr { break-inside: avoid; }
             h2 { break-after: avoid; }
             .grid2 { grid-template-columns: 1fr 1fr; }
-            .chart svg { max-width: 100%; }
+            .scroll, .chart { overflow: visible; }
+            .chart svg { min-width: 0; max-width: 100%; }
+            table { font-size: 9pt; }
+            th, td { padding: 3px 5px; }
+            th, td.n, td.when { white-space: nowrap; }
+            td { overflow-wrap: anywhere; word-break: break-word; }
           }
+        {{/css}}
+        {{$extra_css}}
+        {{/extra_css}}
         </style>
+        {{$head}}
+        {{/head}}
         </head>
         <body>
         <main>
-        <h1>{{report.title}}</h1>
+        <h1>{{$title}}{{report.title}}{{/title}}</h1>
+        {{$asof}}
         <p class="asof">As of {{report.as_of_display}} · time zone {{timezone}}</p>
+        {{/asof}}
+        {{$banner}}
         {{#report.incomplete}}
         <div class="banner" role="alert">INCOMPLETE REPORT: what was fetched does not add up to what the server reported. The figures below may be missing tickets; see the warnings at the end.</div>
         {{/report.incomplete}}
+        {{/banner}}
+        {{$headline}}
         <p class="headline">{{report.headline}}</p>
+        {{/headline}}
 
+        {{$cards}}
         <div class="cards">
           <div class="card"><div class="n">{{totals.tickets}}</div><div class="l">tickets</div></div>
           <div class="card open"><div class="n">{{totals.open}}</div><div class="l">open</div></div>
           <div class="card closed"><div class="n">{{totals.closed}}</div><div class="l">closed</div></div>
           <div class="card"><div class="n">{{report.company_count}}</div><div class="l">companies</div></div>
         </div>
+        {{/cards}}
 
+        {{$company_chart}}
         <h2>Open and closed by company</h2>
-        <div class="chart">
+        <div class="chart wide">
         {{#report.company_chart}}
         <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Open and closed tickets by company">
         {{#bars}}
@@ -84,9 +106,11 @@ enum DefaultTemplates {
         {{/report.company_chart}}
         <p class="legend"><span class="swatch" style="background:#d9534f"></span>open<span class="swatch" style="background:#5b8def"></span>closed</p>
         </div>
+        {{/company_chart}}
 
         <div class="grid2">
         <div>
+        {{$priority_chart}}
         <h2>Open by priority</h2>
         <div class="chart">
         {{#report.priority_chart}}
@@ -99,8 +123,10 @@ enum DefaultTemplates {
         </svg>
         {{/report.priority_chart}}
         </div>
+        {{/priority_chart}}
         </div>
         <div>
+        {{$age_chart}}
         <h2>Open by age</h2>
         <div class="chart">
         {{#report.age_chart}}
@@ -113,9 +139,11 @@ enum DefaultTemplates {
         </svg>
         {{/report.age_chart}}
         </div>
+        {{/age_chart}}
         </div>
         </div>
 
+        {{$company_table}}
         <h2>By company</h2>
         <div class="scroll"><table>
         <tr><th>Company</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
@@ -124,9 +152,11 @@ enum DefaultTemplates {
         {{/by_company}}
         <tr class="total"><td>All</td><td class="n">{{totals.open}}</td><td class="n">{{totals.closed}}</td><td class="n">{{totals.tickets}}</td></tr>
         </table></div>
+        {{/company_table}}
 
         <div class="grid2">
         <div>
+        {{$priority_table}}
         <h2>By priority</h2>
         <table>
         <tr><th>Priority</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
@@ -134,8 +164,10 @@ enum DefaultTemplates {
         <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
         {{/by_priority}}
         </table>
+        {{/priority_table}}
         </div>
         <div>
+        {{$age_table}}
         <h2>By age</h2>
         <table>
         <tr><th>Age</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
@@ -143,11 +175,13 @@ enum DefaultTemplates {
         <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
         {{/by_age}}
         </table>
+        {{/age_table}}
         </div>
         </div>
 
         <div class="grid2">
         <div>
+        {{$assignee_table}}
         <h2>By assignee</h2>
         <div class="scroll"><table>
         <tr><th>Assignee</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
@@ -155,8 +189,10 @@ enum DefaultTemplates {
         <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
         {{/by_assignee}}
         </table></div>
+        {{/assignee_table}}
         </div>
         <div>
+        {{$state_table}}
         <h2>By state</h2>
         <table>
         <tr><th>State</th><th class="n">Open</th><th class="n">Closed</th><th class="n">Total</th></tr>
@@ -164,22 +200,26 @@ enum DefaultTemplates {
         <tr><td>{{key}}</td><td class="n">{{open}}</td><td class="n">{{closed}}</td><td class="n">{{total}}</td></tr>
         {{/by_state}}
         </table>
+        {{/state_table}}
         </div>
         </div>
 
+        {{$oldest_table}}
         <h2>Ten oldest open tickets</h2>
         {{#report.has_oldest_open}}
         <div class="scroll"><table>
         <tr><th>Company</th><th class="n">Ticket</th><th>Subject</th><th>Priority</th><th>Assignee</th><th>Created</th><th class="n">Age (days)</th></tr>
         {{#oldest_open}}
-        <tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td>{{created_at}}</td><td class="n">{{age_days}}</td></tr>
+        <tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td class="when">{{created_at}}</td><td class="n">{{age_days}}</td></tr>
         {{/oldest_open}}
         </table></div>
         {{/report.has_oldest_open}}
         {{^report.has_oldest_open}}
         <p>No open tickets.</p>
         {{/report.has_oldest_open}}
+        {{/oldest_table}}
 
+        {{$sources_table}}
         <h2>Sources</h2>
         <div class="scroll"><table>
         <tr><th>Company</th><th>Scope</th><th>Tag</th><th class="n">Pages</th><th class="n">Result count</th><th class="n">Fetched</th><th class="n">Server open</th><th class="n">Server closed</th></tr>
@@ -187,6 +227,8 @@ enum DefaultTemplates {
         <tr><td>{{company}}</td><td>{{scope}}</td><td>{{group_tag}}</td><td class="n">{{pages}}</td><td class="n">{{result_count}}</td><td class="n">{{fetched}}</td><td class="n">{{server_open}}</td><td class="n">{{server_closed}}</td></tr>
         {{/sources}}
         </table></div>
+        {{/sources_table}}
+        {{$failed_list}}
         {{#report.has_failed_sources}}
         <h2>Sources that could not be read</h2>
         <ul class="warnings">
@@ -195,7 +237,9 @@ enum DefaultTemplates {
         {{/failed_sources}}
         </ul>
         {{/report.has_failed_sources}}
+        {{/failed_list}}
 
+        {{$warnings_list}}
         <h2>Warnings</h2>
         {{#report.has_warnings}}
         <ul class="warnings">
@@ -207,26 +251,36 @@ enum DefaultTemplates {
         {{^report.has_warnings}}
         <p>None.</p>
         {{/report.has_warnings}}
+        {{/warnings_list}}
 
+        {{$footer}}
         <footer>Made by maxcloud-report from the MaxCloud API. Counting rules: a ticket is one (company, id); closed means state "closed" in any case; age is as-of minus created_at.</footer>
+        {{/footer}}
         </main>
         </body>
         </html>
 
         """###,
         "report.md": ###"""
-        # {{report.title}}
+        # {{$title}}{{report.title}}{{/title}}
 
+        {{$banner}}
         {{#report.incomplete}}
         > **INCOMPLETE.** What was fetched does not add up to what the server reported; see the warnings at the end.
 
         {{/report.incomplete}}
+        {{/banner}}
+        {{$headline}}
         As of {{report.as_of_display}}. {{report.headline}}
+        {{/headline}}
 
+        {{$totals_table}}
         | | Open | Closed | Total |
         |---|---:|---:|---:|
         | **All tickets** | {{totals.open}} | {{totals.closed}} | {{totals.tickets}} |
+        {{/totals_table}}
 
+        {{$company_table}}
         ## By company
 
         | Company | Open | Closed | Total |
@@ -234,7 +288,9 @@ enum DefaultTemplates {
         {{#by_company}}
         | {{key}}{{^complete}} (incomplete){{/complete}} | {{open}} | {{closed}} | {{total}} |
         {{/by_company}}
+        {{/company_table}}
 
+        {{$priority_table}}
         ## By priority
 
         | Priority | Open | Closed | Total |
@@ -242,7 +298,9 @@ enum DefaultTemplates {
         {{#by_priority}}
         | {{key}} | {{open}} | {{closed}} | {{total}} |
         {{/by_priority}}
+        {{/priority_table}}
 
+        {{$assignee_table}}
         ## By assignee
 
         | Assignee | Open | Closed | Total |
@@ -250,7 +308,9 @@ enum DefaultTemplates {
         {{#by_assignee}}
         | {{key}} | {{open}} | {{closed}} | {{total}} |
         {{/by_assignee}}
+        {{/assignee_table}}
 
+        {{$state_table}}
         ## By state
 
         | State | Open | Closed | Total |
@@ -258,7 +318,9 @@ enum DefaultTemplates {
         {{#by_state}}
         | {{key}} | {{open}} | {{closed}} | {{total}} |
         {{/by_state}}
+        {{/state_table}}
 
+        {{$age_table}}
         ## By age
 
         | Age | Open | Closed | Total |
@@ -266,7 +328,9 @@ enum DefaultTemplates {
         {{#by_age}}
         | {{key}} | {{open}} | {{closed}} | {{total}} |
         {{/by_age}}
+        {{/age_table}}
 
+        {{$oldest_table}}
         ## Oldest open tickets
 
         {{#report.has_oldest_open}}
@@ -279,7 +343,9 @@ enum DefaultTemplates {
         {{^oldest_open}}
         No open tickets.
         {{/oldest_open}}
+        {{/oldest_table}}
 
+        {{$sources_table}}
         ## Sources
 
         | Company | Scope | Tag | Pages | Result count | Fetched | Server open | Server closed |
@@ -287,7 +353,9 @@ enum DefaultTemplates {
         {{#sources}}
         | {{company}} | {{scope}} | {{group_tag}} | {{pages}} | {{result_count}} | {{fetched}} | {{server_open}} | {{server_closed}} |
         {{/sources}}
+        {{/sources_table}}
 
+        {{$failed_list}}
         {{#report.has_failed_sources}}
         ### Sources that could not be read
 
@@ -295,6 +363,8 @@ enum DefaultTemplates {
         {{#failed_sources}}
         - {{.}}
         {{/failed_sources}}
+        {{/failed_list}}
+        {{$warnings_list}}
         ## Warnings
 
         {{#warnings}}
@@ -303,6 +373,9 @@ enum DefaultTemplates {
         {{^warnings}}
         None.
         {{/warnings}}
+        {{/warnings_list}}
+        {{$footer}}
+        {{/footer}}
 
         """###,
     ]

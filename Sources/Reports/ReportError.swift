@@ -6,13 +6,30 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case badAsOf(String)
     /// A snapshot file could not be read.
     case badSnapshot(path: String, reason: String)
-    /// A template could not be read, parsed or rendered.
-    case template(String)
+    /// A template, a templates or partials folder, or the data of `template` could not be
+    /// read, parsed or rendered, or a template names a partial or parent that is not there.
+    /// `place` is what to open: `path:line:column` of the tag at fault, or a file's or
+    /// folder's path; for a built-in template, its name.
+    case template(place: String, message: String)
     /// An output could not be written.
     case write(path: String, reason: String)
     /// The workbook could not be made.
     case workbook(String)
 
+    /// The place a diagnostic points at, `path:line:column`, for an error that has one.
+    public var place: String? {
+        if case .template(let place, _) = self { return place }
+        return nil
+    }
+
+    /// What went wrong, without the place.
+    public var message: String {
+        if case .template(_, let message) = self { return message }
+        return description
+    }
+
+    /// The whole message; for a template error, compiler style:
+    /// `path:line:column: error: message`.
     public var description: String {
         switch self {
         case .badTimeZone(let name):
@@ -21,8 +38,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "cannot read the as-of time '\(text)': write it as \"YYYY-MM-DD HH:MM:SS\""
         case .badSnapshot(let path, let reason):
             "cannot read the snapshot \(path): \(reason)"
-        case .template(let message):
-            message
+        case .template(let place, let message):
+            "\(place): error: \(message)"
         case .write(let path, let reason):
             "cannot write \(path): \(reason)"
         case .workbook(let message):

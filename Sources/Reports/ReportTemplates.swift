@@ -3,27 +3,71 @@ import Mustache
 
 /// The Markdown and HTML templates: the built-in defaults, each replaceable by a file of
 /// the same name in a user's folder (`--templates DIR`), which may also add partials.
+///
+/// The built-in templates are also registered under `default/` (`default/report.html`,
+/// `default/report.md`). No file in a folder can have that name, so a user's `report.html`
+/// can extend the built-in one and replace only some of its blocks:
+///
+/// ```mustache
+/// {{<default/report.html}}{{$title}}Weekly tickets{{/title}}{{/default/report.html}}
+/// ```
 public struct ReportTemplates: Sendable {
-    private var library = TemplateLibrary()
-    private var paths: [String: String] = [:]
+    /// The prefix under which the built-in templates can always be named, even from a
+    /// template that replaces one of them.
+    public static let builtInPrefix = "default/"
+
+    /// The built-in templates' sources by file name, as they are in `templates/`.
+    public static var builtIn: [String: String] { DefaultTemplates.files }
+
+    /// The templates reports are rendered from, in the order they are written.
+    public static let reportNames = DefaultTemplates.files.keys.sorted()
+
+    var library = TemplateLibrary()
+    /// The file each template read from a folder came from, by registered name.
+    var paths: [String: String] = [:]
+    /// The folders partials and parents were looked for in, for messages.
+    var folders: [String] = []
 
     /// The defaults, overridden file by file from `directory` when given.
-    /// - Throws: `ReportError.template` naming the file, line and column of a parse error,
-    ///   or the folder when it cannot be read.
+    ///
+    /// Every partial and parent the templates name, wherever it stands, is looked for
+    /// now, so a missing one is reported before anything is fetched.
+    /// - Throws: `ReportError.template` naming the file, line and column of a parse error
+    ///   or of a tag whose partial or parent is missing, or the folder when it cannot be
+    ///   read.
     public init(overrides directory: URL? = nil) throws(ReportError) {
-        for (name, source) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(name: name, source: source)
-            } catch {
-                throw .template("built-in template \(error.description)")
-            }
-        }
+        try registerBuiltIns()
         guard let directory else { return }
         let folder = try Self.files(in: directory)
-        for name in DefaultTemplates.files.keys.sorted() {
+        folders.append(directory.path)
+        for name in Self.reportNames {
             if let url = folder[name] { try register(file: url, as: name) }
         }
         try addInclusions(from: folder)
+        for name in Self.reportNames { try checkInclusions(from: name) }
+    }
+
+    /// The defaults and one template file, with its partials and parents from `partials`
+    /// (for `maxcloud-report template`). The template is registered under its file name.
+    /// - Throws: `ReportError.template` as `init(overrides:)` does.
+    public init(template file: URL, partials: URL) throws(ReportError) {
+        try registerBuiltIns()
+        try register(file: file, as: file.lastPathComponent)
+        folders.append(partials.path)
+        try addInclusions(from: Self.files(in: partials))
+        try checkInclusions(from: file.lastPathComponent)
+    }
+
+    private mutating func registerBuiltIns() throws(ReportError) {
+        for (name, source) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
+            for registered in [name, Self.builtInPrefix + name] {
+                do {
+                    try library.register(name: registered, source: source)
+                } catch {
+                    throw Self.diagnostic(error, paths: [:], folders: [])
+                }
+            }
+        }
     }
 
     /// The files of a templates or partials folder, by file name (hidden files and
@@ -35,7 +79,8 @@ public struct ReportTemplates: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
             throw .template(
-                "cannot read the templates folder \(directory.path): \(error.localizedDescription)")
+                place: directory.path,
+                message: "cannot read the templates folder (\(error.localizedDescription))")
         }
         var files: [String: URL] = [:]
         for name in names where !name.hasPrefix(".") {
@@ -73,40 +118,46 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Adds or replaces one template from a file.
+    /// - Throws: `ReportError.template` when the file cannot be read or does not parse.
     public mutating func register(file url: URL, as name: String) throws(ReportError) {
         let source: String
         do {
             source = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw .template(
-                "\(url.path): error: cannot read the template (\(error.localizedDescription))")
+                place: url.path, message: "cannot read the template (\(error.localizedDescription))"
+            )
         }
         do {
             try library.register(name: name, source: source)
         } catch {
-            throw .template(Self.locate(error, paths: [name: url.path]))
+            throw Self.diagnostic(error, paths: [name: url.path], folders: folders)
         }
         paths[name] = url.path
+    }
+
+    /// Checks that every partial and parent that `name` names, and those name in turn, can
+    /// be found, and that none includes itself without end.
+    /// - Throws: `ReportError.template` at the tag at fault, saying which files were looked
+    ///   for and where.
+    public func checkInclusions(from name: String) throws(ReportError) {
+        do {
+            try library.checkInclusions(from: name)
+        } catch {
+            throw Self.diagnostic(error, paths: paths, folders: folders)
+        }
     }
 
     /// Whether a template of this name exists.
     public func contains(_ name: String) -> Bool { library.contains(name) }
 
     /// Renders one template; escaping follows its extension (`.html`: HTML, `.md`: Markdown).
+    /// - Throws: `ReportError.template` at the tag at fault.
     public func render(_ name: String, data: MustacheValue) throws(ReportError) -> String {
         do {
             return try library.render(name, data: data)
         } catch {
-            throw .template(Self.locate(error, paths: paths))
+            throw Self.diagnostic(error, paths: paths, folders: folders)
         }
-    }
-
-    /// The error's text with the template's file path in place of its bare name.
-    static func locate(_ error: MustacheError, paths: [String: String]) -> String {
-        let text = error.description
-        guard let path = paths[error.templateName], text.hasPrefix(error.templateName) else {
-            return text
-        }
-        return path + text.dropFirst(error.templateName.count)
     }
 }

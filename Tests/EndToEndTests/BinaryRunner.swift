@@ -27,9 +27,28 @@ struct BinaryRunner {
     /// Runs the binary; standard output and error are read side by side, so a chatty run
     /// cannot fill one pipe and stall, and a run still going after `limit` seconds is
     /// killed and reported as `timedOut` instead of hanging the test suite.
+    ///
+    /// The waiting happens on a thread of its own: a test waiting for the binary must not
+    /// hold one of the few threads that Swift's concurrency pool has (one per core), which
+    /// the simulator tests running beside it need.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         limit: TimeInterval = 60
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(
+                            arguments, environment: environment, stdin: stdin, limit: limit)
+                    })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], stdin: String?,
+        limit: TimeInterval
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary

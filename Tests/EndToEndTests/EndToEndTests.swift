@@ -53,12 +53,12 @@ import Testing
         return table
     }
 
-    @Test func runWritesSixFilesWhoseFiguresMatchTheSimulatorsData() throws {
+    @Test func runWritesSixFilesWhoseFiguresMatchTheSimulatorsData() async throws {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(server, out: out),
             environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
 
@@ -101,12 +101,12 @@ import Testing
         )
     }
 
-    @Test func smallServerPagesAndOneFormat() throws {
+    @Test func smallServerPagesAndOneFormat() async throws {
         let server = try startServer(maxPageSize: 7)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(
                 server, out: out, company: "运维二组", extra: ["--format", "json", "--page-size", "50"]),
             environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
@@ -120,12 +120,12 @@ import Testing
         #expect((summary["totals"] as? [String: Int])?["tickets"] == 150)
     }
 
-    @Test func refusedLoginExits77AndWritesNothing() throws {
+    @Test func refusedLoginExits77AndWritesNothing() async throws {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory().appendingPathComponent("never")
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(server, out: out), environment: ["MAXCLOUD_PASSWORD": "wrong"])
 
         #expect(result.status == 77)
@@ -134,12 +134,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
-    @Test func passwordFromStandardInput() throws {
+    @Test func passwordFromStandardInput() async throws {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(server, out: out, extra: ["--password-stdin", "--format", "csv"]),
             stdin: SimulatorDataset.demoPassword + "\n")
 
@@ -148,17 +148,18 @@ import Testing
             FileManager.default.fileExists(atPath: out.appendingPathComponent("tickets.csv").path))
     }
 
-    @Test func unreachableServerExits1AndKeepsThePreviousReport() throws {
+    @Test func unreachableServerExits1AndKeepsThePreviousReport() async throws {
         let server = try startServer()
         let out = BinaryRunner.temporaryDirectory()
         let environment = ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword]
-        let first = try BinaryRunner.run(runArguments(server, out: out), environment: environment)
+        let first = try await BinaryRunner.run(
+            runArguments(server, out: out), environment: environment)
         #expect(first.status == 0)
         let before = try Data(contentsOf: out.appendingPathComponent("report.xlsx"))
         let arguments = runArguments(server, out: out, extra: ["--retries", "0", "--timeout", "2"])
         server.stop()
 
-        let second = try BinaryRunner.run(arguments, environment: environment)
+        let second = try await BinaryRunner.run(arguments, environment: environment)
 
         #expect(second.status == 1)
         #expect(second.stderr.contains("log in failed"))
@@ -169,10 +170,12 @@ import Testing
             })
     }
 
-    @Test func usageErrorsExit64AndQuoteTheToken() throws {
-        let typo = try BinaryRunner.run(["run", "--formt", "json"])
-        let password = try BinaryRunner.run(["run", "--password", "secret"])
-        let zone = try BinaryRunner.run(["render", "--from", "x.json", "--timezone", "Mars/Base"])
+    @Test func usageErrorsExit64AndQuoteTheToken() async throws {
+        let typo = try await BinaryRunner.run(["run", "--formt", "json"])
+        let password = try await BinaryRunner.run(["run", "--password", "secret"])
+        let zone = try await BinaryRunner.run([
+            "render", "--from", "x.json", "--timezone", "Mars/Base",
+        ])
 
         #expect(typo.status == 64)
         #expect(typo.stderr.contains("unknown option '--formt'"))
@@ -183,34 +186,34 @@ import Testing
         #expect(zone.stderr.contains("'Mars/Base'"))
     }
 
-    @Test func demoRunsThePipelineAgainstTheBuiltInSimulator() throws {
+    @Test func demoRunsThePipelineAgainstTheBuiltInSimulator() async throws {
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(["demo", "--out", out.path])
+        let result = try await BinaryRunner.run(["demo", "--out", out.path])
 
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("500 tickets"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 6)
     }
 
-    @Test func fetchThenRenderGivesTheSameSummaryAsRun() throws {
+    @Test func fetchThenRenderGivesTheSameSummaryAsRun() async throws {
         let server = try startServer()
         defer { server.stop() }
         let environment = ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword]
         let direct = BinaryRunner.temporaryDirectory()
         let later = BinaryRunner.temporaryDirectory()
         let snapshot = later.appendingPathComponent("snapshot.json").path
-        _ = try BinaryRunner.run(
+        _ = try await BinaryRunner.run(
             runArguments(server, out: direct, extra: ["--format", "json"]), environment: environment
         )
 
-        let fetch = try BinaryRunner.run(
+        let fetch = try await BinaryRunner.run(
             [
                 "fetch", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
                 "--snapshot", snapshot,
             ],
             environment: environment)
-        let render = try BinaryRunner.run([
+        let render = try await BinaryRunner.run([
             "render", "--from", snapshot, "--as-of", Self.asOf, "--timezone", "+08:00", "--out",
             later.path,
             "--format", "json",

@@ -24,7 +24,7 @@ extension EndToEndTests {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
 
-    @Test func aTicketOfAnotherCompanyStopsTheRunEveryTimeWithoutHanging() throws {
+    @Test func aTicketOfAnotherCompanyStopsTheRunEveryTimeWithoutHanging() async throws {
         // Page 2 of company 2 carries a foreign ticket while other pages are in flight; the
         // run must end with exit 1 at once, never wait on the cancelled requests.
         let rule = SimFaultRule(
@@ -34,7 +34,7 @@ extension EndToEndTests {
         let out = BinaryRunner.temporaryDirectory()
 
         for _ in 0..<6 {
-            let result = try BinaryRunner.run(
+            let result = try await BinaryRunner.run(
                 runArguments(server, out: out, extra: ["--concurrency", "8"]),
                 environment: Self.environment, limit: 30)
 
@@ -45,14 +45,14 @@ extension EndToEndTests {
         }
     }
 
-    @Test func ticketsThatKeepMovingFailTheRunUnlessPartialReportsAreAllowed() throws {
+    @Test func ticketsThatKeepMovingFailTheRunUnlessPartialReportsAreAllowed() async throws {
         // Every reading of page 2 of company 3 creates a ticket: the counts never add up.
         let rule = SimFaultRule(.createTicket, at: .tickets(companyID: 3, page: 2), times: nil)
         let server = try startServer([rule])
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let strict = try BinaryRunner.run(
+        let strict = try await BinaryRunner.run(
             runArguments(server, out: out), environment: Self.environment)
 
         #expect(strict.status == 1)
@@ -60,7 +60,7 @@ extension EndToEndTests {
         #expect(strict.stderr.contains("--allow-partial"))
         #expect(try visibleFiles(in: out).isEmpty)
 
-        let partial = try BinaryRunner.run(
+        let partial = try await BinaryRunner.run(
             runArguments(server, out: out, extra: ["--allow-partial"]),
             environment: Self.environment)
 
@@ -82,15 +82,15 @@ extension EndToEndTests {
         #expect(csv.contains("\r\nreport,INCOMPLETE,,,\r\n"))
     }
 
-    @Test func aSourceThatKeepsFailingIsListedWhenPartialReportsAreAllowed() throws {
+    @Test func aSourceThatKeepsFailingIsListedWhenPartialReportsAreAllowed() async throws {
         let rule = SimFaultRule(.badGateway, at: .tickets(companyID: 2), times: nil)
         let server = try startServer([rule])
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
         let arguments = runArguments(server, out: out, extra: ["--retries", "1"])
 
-        let strict = try BinaryRunner.run(arguments, environment: Self.environment)
-        let partial = try BinaryRunner.run(
+        let strict = try await BinaryRunner.run(arguments, environment: Self.environment)
+        let partial = try await BinaryRunner.run(
             arguments + ["--allow-partial"], environment: Self.environment)
 
         #expect(strict.status == 1)
@@ -112,7 +112,7 @@ extension EndToEndTests {
         #expect(markdown.contains("| 运维二组 (incomplete) | 0 | 0 | 0 |"))
     }
 
-    @Test func anAnswerThatTricklesInIsGivenUpAtTheTimeOutAndRetried() throws {
+    @Test func anAnswerThatTricklesInIsGivenUpAtTheTimeOutAndRetried() async throws {
         // Page 2 of company 1 takes 8 s to arrive, a few bytes at a time: URLSession's own
         // time-out (silence between bytes) never fires; the whole-request deadline must.
         let rule = SimFaultRule(.trickle(seconds: 8), at: .tickets(companyID: 1, page: 2))
@@ -121,7 +121,7 @@ extension EndToEndTests {
         let out = BinaryRunner.temporaryDirectory()
         let started = Date()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(
                 server, out: out, company: "1",
                 extra: ["--timeout", "1", "--retries", "2", "--format", "json"]),
@@ -133,7 +133,7 @@ extension EndToEndTests {
         #expect(server.requestLog.filter { $0.fault == .trickle(seconds: 8) }.count == 1)
     }
 
-    @Test func a401AfterOtherFailuresIsNotTwiceInARowAndRenewsAgain() throws {
+    @Test func a401AfterOtherFailuresIsNotTwiceInARowAndRenewsAgain() async throws {
         // Page 2: 401, then (after logging in again) 500, then 401 again, then a good answer.
         let page2 = { (occurrence: Int) in
             SimFaultTrigger.tickets(companyID: 1, page: 2, occurrence: occurrence)
@@ -145,7 +145,7 @@ extension EndToEndTests {
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(
                 server, out: out, company: "1",
                 extra: ["--concurrency", "1", "--format", "json"]),
@@ -156,7 +156,7 @@ extension EndToEndTests {
         #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 3)
     }
 
-    @Test func aTokenRefusedRightAfterEachNewLogInIsAClearError() throws {
+    @Test func aTokenRefusedRightAfterEachNewLogInIsAClearError() async throws {
         // Every token of company 1 is refused on page 2. The first had worked for page 1 (it
         // expired: log in again); each new one is refused before it ever worked. The third
         // such refusal in a row is a clear error: four log-ins in all.
@@ -165,7 +165,7 @@ extension EndToEndTests {
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(server, out: out, company: "1", extra: ["--concurrency", "1"]),
             environment: Self.environment)
 
@@ -176,11 +176,11 @@ extension EndToEndTests {
         #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 4)
     }
 
-    @Test func aFileThatCannotBeReplacedLeavesThePreviousReportWhole() throws {
+    @Test func aFileThatCannotBeReplacedLeavesThePreviousReportWhole() async throws {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
-        let first = try BinaryRunner.run(
+        let first = try await BinaryRunner.run(
             runArguments(server, out: out, company: "3"), environment: Self.environment)
         #expect(first.status == 0, "\(first.stderr)")
         let before = try visibleFiles(in: out).map {
@@ -192,7 +192,7 @@ extension EndToEndTests {
         try FileManager.default.createDirectory(
             at: xlsx.appendingPathComponent("keep"), withIntermediateDirectories: true)
 
-        let second = try BinaryRunner.run(
+        let second = try await BinaryRunner.run(
             runArguments(server, out: out, company: "all"), environment: Self.environment)
 
         #expect(second.status == 1)
@@ -204,14 +204,14 @@ extension EndToEndTests {
         #expect(FileManager.default.fileExists(atPath: xlsx.appendingPathComponent("keep").path))
     }
 
-    @Test func tokensExpiringUnderConcurrentPagesAreRenewedOnce() throws {
+    @Test func tokensExpiringUnderConcurrentPagesAreRenewedOnce() async throws {
         // The company token expires on page 2 while pages 3-5 are in flight with it.
         let rule = SimFaultRule(.expireToken, at: .tickets(companyID: 1, page: 2))
         let server = try startServer([rule])
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             runArguments(server, out: out, company: "1", extra: ["--format", "json"]),
             environment: Self.environment)
 
@@ -221,17 +221,17 @@ extension EndToEndTests {
         #expect(logins == 2)
     }
 
-    @Test func aCompanyIsChosenByANameThatHoldsACommaOrByAListOfIDs() throws {
+    @Test func aCompanyIsChosenByANameThatHoldsACommaOrByAListOfIDs() async throws {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let byName = BinaryRunner.temporaryDirectory()
         let byList = BinaryRunner.temporaryDirectory()
 
-        let name = try BinaryRunner.run(
+        let name = try await BinaryRunner.run(
             runArguments(
                 server, out: byName, company: "Acme Retail, Inc.", extra: ["--format", "json"]),
             environment: Self.environment)
-        let list = try BinaryRunner.run(
+        let list = try await BinaryRunner.run(
             runArguments(server, out: byList, company: "2,3", extra: ["--format", "json"]),
             environment: Self.environment)
 
@@ -241,22 +241,22 @@ extension EndToEndTests {
         #expect((try summary(in: byList)["totals"] as? [String: Int])?["tickets"] == 150 + 90)
     }
 
-    @Test func badSelectionsAndOutputFoldersExit64BeforeLoggingIn() throws {
+    @Test func badSelectionsAndOutputFoldersExit64BeforeLoggingIn() async throws {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let folder = BinaryRunner.temporaryDirectory()
         let file = folder.appendingPathComponent("taken")
         try Data("x".utf8).write(to: file)
 
-        let emptyTag = try BinaryRunner.run(
+        let emptyTag = try await BinaryRunner.run(
             runArguments(server, out: folder, extra: ["--tag", ""]), environment: Self.environment)
-        let outIsFile = try BinaryRunner.run(
+        let outIsFile = try await BinaryRunner.run(
             runArguments(server, out: file), environment: Self.environment)
-        let unknown = try BinaryRunner.run(
+        let unknown = try await BinaryRunner.run(
             runArguments(server, out: folder, company: "Nope Corp"), environment: Self.environment)
-        let stray = try BinaryRunner.run(
+        let stray = try await BinaryRunner.run(
             runArguments(server, out: folder, extra: ["stray"]), environment: Self.environment)
-        let snapshot = try BinaryRunner.run(
+        let snapshot = try await BinaryRunner.run(
             runArguments(server, out: folder, extra: ["--snapshot", "/nonexistent/dir/s.jsonl"]),
             environment: Self.environment)
 

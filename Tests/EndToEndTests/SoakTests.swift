@@ -14,7 +14,7 @@ extension EndToEndTests {
         .trickle(seconds: 3),
     ]
 
-    @Test func soakThousandPagesWithOneRequestInTenFaulty() throws {
+    @Test func soakThousandPagesWithOneRequestInTenFaulty() async throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["MAXCLOUD_SOAK_SEED"].flatMap(UInt64.init) ?? 2026
         let perCompany = environment["MAXCLOUD_SOAK_TICKETS"].flatMap(Int.init) ?? 4_000
@@ -34,7 +34,7 @@ extension EndToEndTests {
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
 
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.run(
             [
                 "run", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
                 "--company", "all", "--as-of", Self.asOf, "--timezone", "+08:00", "--out",

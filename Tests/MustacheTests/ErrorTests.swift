@@ -164,6 +164,56 @@ struct ErrorTests {
         #expect(error.column == 2)
     }
 
+    @Test func checkFindsAMissingPartialTheDataNeverReaches() throws {
+        var library = TemplateLibrary()
+        try library.register(
+            name: "report.html",
+            source: "<h1>x</h1>\n{{#report.incomplete}}\n  {{> banner}}\n{{/report.incomplete}}\n")
+
+        #expect(
+            try library.render("report.html", data: ["report": ["incomplete": false]])
+                == "<h1>x</h1>\n")
+        #expect {
+            try library.checkInclusions(from: "report.html")
+        } throws: { error in
+            (error as? MustacheError)
+                == MustacheError(
+                    .missingPartial(
+                        name: "banner", tried: ["banner", "banner.mustache", "banner.html"]),
+                    templateName: "report.html", line: 3, column: 3)
+        }
+    }
+
+    @Test func checkFollowsPartialsParentsAndTheBlocksPassedToThem() throws {
+        var library = TemplateLibrary()
+        try library.register(
+            name: "page.md",
+            source: "{{<layout}}{{$body}}\n{{#a}}{{<frame}}{{/frame}}{{/a}}{{/body}}{{/layout}}")
+        try library.register(name: "layout.md", source: "{{$body}}{{/body}}{{> footer}}")
+        try library.register(name: "footer", source: "ok")
+        try library.register(name: "unreached", source: "{{> nowhere}}")
+
+        #expect {
+            try library.checkInclusions(from: "page.md")
+        } throws: { error in
+            (error as? MustacheError)
+                == MustacheError(
+                    .missingParent(name: "frame", tried: ["frame", "frame.mustache", "frame.md"]),
+                    templateName: "page.md", line: 2, column: 7)
+        }
+        try library.register(name: "frame.md", source: "[{{> footer}}]")
+        try library.checkInclusions(from: "page.md")
+    }
+
+    @Test func checkOfAnUnknownTemplateSaysSo() {
+        #expect(
+            throws: MustacheError(
+                .unknownTemplate(name: "x"), templateName: "x", line: nil, column: nil)
+        ) {
+            try TemplateLibrary().checkInclusions(from: "x")
+        }
+    }
+
     @Test func missingPartialsRenderAsNothingWhenAllowed() throws {
         var library = TemplateLibrary()
         library.allowsMissingPartials = true
@@ -178,7 +228,7 @@ struct ErrorTests {
 
         let error = try #require(renderError(library, "loop"))
 
-        #expect(error.kind == .recursionLimit(name: "loop", limit: 100))
+        #expect(error.kind == .recursionLimit(name: "loop", limit: 1000))
         #expect(error.templateName == "loop")
         #expect(error.column == 2)
     }

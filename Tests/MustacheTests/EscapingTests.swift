@@ -40,6 +40,34 @@ struct EscapingTests {
                 == ##"\[x\](http://e.com) \*b\* \_i\_ \`c\` \<b\> \#1 \\"##)
     }
 
+    @Test func markdownEscapesTildesSoTheyCannotStrikeThrough() {
+        #expect(Escaping.markdown.escape("~~x~~ and ~~~") == #"\~\~x\~\~ and \~\~\~"#)
+    }
+
+    @Test(arguments: [
+        ("- item", "\\- item"), ("+ item", "\\+ item"), ("-", "\\-"), ("---", "\\---"),
+        ("  - indented", "  \\- indented"), ("= = =", "\\= = ="), ("===", "\\==="),
+        ("1. first", "1\\. first"), ("2026) year", "2026\\) year"), ("7.", "7\\."),
+        ("# heading", "\\# heading"), ("> quote", "\\> quote"),
+    ])
+    func markdownEscapesAValueThatStartsLikeABlock(value: String, escaped: String) {
+        #expect(Escaping.markdown.escape(value) == escaped)
+    }
+
+    @Test(arguments: ["-3", "+86 10 1234", "1.5 days", "1234567890. ten digits", "a - b", "x = 1"])
+    func markdownLeavesValuesThatCannotStartABlockAlone(value: String) {
+        #expect(Escaping.markdown.escape(value) == value)
+    }
+
+    @Test func markdownValueOnItsOwnLineStaysAParagraph() throws {
+        let source = "Note:\n{{a}}\n\n{{b}}\n\n{{c}}\n"
+        let data: MustacheValue = ["a": "=====", "b": "- not a list", "c": "3. not numbered"]
+
+        let output = try render(source, data, as: "notes.md")
+
+        #expect(output == "Note:\n\\=====\n\n\\- not a list\n\n3\\. not numbered\n")
+    }
+
     @Test func markdownLeavesAmpersandAlone() {
         #expect(Escaping.markdown.escape("A & B") == "A & B")
         #expect(Escaping.markdown.escape("Ünïcode ✓ 中文") == "Ünïcode ✓ 中文")

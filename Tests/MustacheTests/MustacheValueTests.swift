@@ -45,7 +45,28 @@ struct MustacheValueTests {
         #expect(MustacheValue.number(-3).renderedText == "-3")
         #expect(MustacheValue.number(1.21).renderedText == "1.21")
         #expect(MustacheValue.number(0.1 + 0.2).renderedText == "0.30000000000000004")
-        #expect(MustacheValue.number(1e20).renderedText == "1e+20")
+        #expect(MustacheValue.number(1e20).renderedText == "100000000000000000000")
+    }
+
+    /// Numbers read from JSON render as mustache.js renders them: as JavaScript's
+    /// `Number#toString` writes them.
+    @Test(arguments: [
+        ("1e15", "1000000000000000"), ("123456789012345678", "123456789012345680"),
+        ("9007199254740993", "9007199254740992"), ("-1e18", "-1000000000000000000"),
+        ("1e21", "1e+21"), ("1.5e300", "1.5e+300"), ("-2.5e-7", "-2.5e-7"),
+        ("0.000001", "0.000001"), ("0.000123", "0.000123"), ("123.456", "123.456"),
+        ("-0.0", "0"), ("4.0", "4"),
+    ])
+    func numbersFromJSONRenderAsJavaScriptWritesThem(json: String, text: String) throws {
+        let value = try JSONDecoder().decode(MustacheValue.self, from: Data(json.utf8))
+
+        #expect(value.renderedText == text)
+    }
+
+    @Test func numbersJSONCannotHoldRenderAsJavaScriptWritesThem() {
+        #expect(MustacheValue.number(.infinity).renderedText == "Infinity")
+        #expect(MustacheValue.number(-.infinity).renderedText == "-Infinity")
+        #expect(MustacheValue.number(.nan).renderedText == "NaN")
     }
 
     @Test func falsyValuesFollowTheSpecificationsRule() {

@@ -35,7 +35,8 @@ import Testing
             settings: RenderSettings(outDirectory: out, templates: try ReportTemplates()))
         let before = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let templates = Fixtures.temporaryDirectory()
-        try "<html>\n{{> missing}}\n</html>\n".write(
+        // Parses and names no missing file, so it fails only when rendered: it recurses.
+        try "<html>\n{{#by_company}}{{> report.html}}{{/by_company}}\n</html>\n".write(
             to: templates.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
         var settings = RenderSettings(
             outDirectory: out, templates: try ReportTemplates(overrides: templates))
@@ -77,6 +78,36 @@ import Testing
         #expect(summary.warnings.contains { $0.contains("HTTP status 502") })
     }
 
+    @Test func anIncompleteSourceWithoutWarningsGetsOneNamingIt() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        snapshot.sources[1].complete = false
+        snapshot.sources[1].resultCount = 7
+
+        let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
+        let html = try ReportTemplates().render(
+            "report.html", data: try TemplateContext.make(summary))
+
+        #expect(!summary.complete)
+        #expect(
+            summary.warnings == [
+                "INCOMPLETE: company 运维二组 (2), scope company did not add up:"
+                    + " 0 distinct tickets read, the server reported result_count 7"
+            ])
+        #expect(html.contains("class=\"banner\""))
+        #expect(!html.contains("<p>None.</p>"))
+    }
+
+    @Test func anIncompleteSourceAWarningNamesAlreadyGetsNoOther() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        snapshot.sources[0].complete = false
+        let reason = "company DefaultTeam (1), scope company: read 1 unique tickets but ..."
+        snapshot.warnings = [reason]
+
+        let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
+
+        #expect(summary.warnings == [reason])
+    }
+
     @Test func templateErrorsNameTheFileLineAndColumn() throws {
         let templates = Fixtures.temporaryDirectory()
         let file = templates.appendingPathComponent("report.md")
@@ -114,19 +145,19 @@ import Testing
         #expect(!library.contains("draft.html"))
     }
 
-    @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
+    @Test func builtInTemplatesMatchTheTemplatesFolderByteForByte() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent()
             .deletingLastPathComponent()
         let folder = root.appendingPathComponent("templates")
-        let builtIn = try ReportTemplates()
-        let fromFiles = try ReportTemplates(overrides: folder)
-        let context = try TemplateContext.make(try data().summary)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0 != "README.md" && !$0.hasPrefix(".") }
 
-        for name in ["report.md", "report.html"] {
-            // Run scripts/embed-templates after editing templates/ when this fails.
-            #expect(
-                try builtIn.render(name, data: context) == fromFiles.render(name, data: context))
+        // Run scripts/embed-templates after editing templates/ when this fails.
+        #expect(Set(ReportTemplates.builtIn.keys) == Set(names))
+        for name in names {
+            let file = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(Data((ReportTemplates.builtIn[name] ?? "").utf8) == file, "\(name) differs")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MaxCloud
 import MaxCloudSimulator
+import Mustache
 import Reports
 
 // maxcloud-bench: makes large snapshots and times the stages of rendering them.
@@ -11,6 +12,7 @@ import Reports
 //   maxcloud-bench cells --from FILE --out CELLS.tsv              its cells, for workbook-c
 //   maxcloud-bench fetch [--pages P] [--latency-ms L] [--concurrency C] [--companies N]
 //                                                 fetching through the simulator over HTTP
+//   maxcloud-bench parse [--lines N] [--repeat R]   parsing N lines of text without tags
 //
 // Build it in release mode: swift build -c release --product maxcloud-bench
 
@@ -215,6 +217,18 @@ case "fetch":
     print(String(format: "ideal_seconds %.3f", ideal))
     print(String(format: "ratio %.2f (issue 6 asks for 1.30 or less)", wall / ideal))
 
+case "parse":
+    // A long text without tags: the parser joins its lines into one node, which must take
+    // time in proportion to the text (it once took 9 s for 80,000 lines of 41 bytes).
+    let lines = argument("lines", in: arguments).flatMap(Int.init) ?? 80_000
+    let repeats = argument("repeat", in: arguments).flatMap(Int.init) ?? 3
+    let source = String(repeating: String(repeating: "x", count: 40) + "\n", count: lines)
+    var best = Double.infinity
+    for _ in 0..<repeats {
+        best = min(best, try seconds { _ = try Template(name: "long.html", source: source) })
+    }
+    print("parse \(lines) lines (\(source.utf8.count) bytes): best of \(repeats) \(best) s")
+
 default:
-    fail("usage: maxcloud-bench snapshot|stages|workbook|cells|fetch ...")
+    fail("usage: maxcloud-bench snapshot|stages|workbook|cells|fetch|parse ...")
 }
