@@ -24,15 +24,17 @@ struct BinaryRunner {
         return candidates[0].appendingPathComponent("maxcloud-report")
     }
 
-    /// Runs the binary; standard output and error are read side by side, so a chatty run
-    /// cannot fill one pipe and stall, and a run still going after `limit` seconds is
-    /// killed and reported as `timedOut` instead of hanging the test suite.
+    /// Runs the binary (or another `executable`, in `directory`); standard output and error
+    /// are read side by side, so a chatty run cannot fill one pipe and stall, and a run
+    /// still going after `limit` seconds is killed and reported as `timedOut` instead of
+    /// hanging the test suite.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-        limit: TimeInterval = 60
+        limit: TimeInterval = 60, executable: URL? = nil, directory: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MAXCLOUD_") }
         env["no_proxy"] = "127.0.0.1,localhost"
