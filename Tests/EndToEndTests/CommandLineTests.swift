@@ -116,4 +116,28 @@ extension EndToEndTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("'csv'"))
     }
+
+    @Test func verboseLogsEveryRequestWithItsTimeAndRequestIDButNoToken() throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        var arguments = runArguments(server, out: out, extra: ["--format", "json", "--verbose"])
+        arguments.removeAll { $0 == "--quiet" }
+
+        let result = try BinaryRunner.run(arguments, environment: Self.environment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let logged = result.stderr.split(separator: "\n").filter { $0.contains(" ms request_id ") }
+        #expect(logged.count == server.requestLog.count)
+        #expect(logged.contains { $0.hasPrefix("POST /api/login -> 200 ") })
+        #expect(logged.contains { $0.hasPrefix("POST /api/company/switch -> 200 ") })
+        #expect(
+            logged.contains {
+                $0.hasPrefix(
+                    "GET /api/tickets?scope=0&page=2&page_size=100&include_closed=true -> 200 ")
+            })
+        // The simulator's tokens are 48 hexadecimal digits; request ids are 32.
+        #expect(!result.stderr.contains(/[0-9a-f]{48}/))
+        #expect(!result.stderr.contains(SimulatorDataset.demoPassword))
+    }
 }

@@ -87,6 +87,14 @@ import Testing
         #expect(layers.profile == "bare")
     }
 
+    @Test func verboseOnTheCommandLineTurnsOffQuietInTheFile() throws {
+        let path = configFile(#"{"quiet": true, "no-bom": true}"#)
+
+        let layers = try resolve(["--config", path, "--verbose"])
+
+        #expect(layers.arguments.flags == ["verbose", "no-bom"])
+    }
+
     @Test func anUnknownProfileIsAConfigErrorWithASuggestion() throws {
         let path = configFile(Self.config)
 

@@ -169,7 +169,7 @@ enum Specs {
 
     /// Flags that contradict each other: giving one in a higher layer (the command line
     /// over the environment over the config file) turns off the other.
-    static let opposites = [("include-closed", "open-only")]
+    static let opposites = [("include-closed", "open-only"), ("quiet", "verbose")]
 
     /// Every option a config file may set, each name once.
     static var configurable: [OptionSpec] {
