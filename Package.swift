@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaxCloudReportCLITests",
-            dependencies: ["MaxCloudReportCLI"],
+            dependencies: ["MaxCloudReportCLI", "MaxCloud", "Reports"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -32,7 +32,9 @@ extension TicketFetcher {
 
         // The rest of the pages the first one announced, concurrently.
         if first.pageCount > 1 {
-            let more = try await readPages(Array(2...first.pageCount), of: source, company: company)
+            let more = try await readPages(
+                Array(2...first.pageCount), of: source, company: company,
+                ticketsBefore: first.tickets.count)
             pages.merge(more) { old, _ in old }
         }
 
@@ -69,9 +71,10 @@ extension TicketFetcher {
         return max(first.pageCount, byCount) * 2 + 2
     }
 
-    private func readPages(_ numbers: [Int], of source: TicketSource, company: Company)
-        async throws -> [Int: TicketPage]
-    {
+    /// Reads the pages concurrently; progress counts `ticketsBefore` (the first page's) too.
+    private func readPages(
+        _ numbers: [Int], of source: TicketSource, company: Company, ticketsBefore: Int
+    ) async throws -> [Int: TicketPage] {
         try await withThrowingTaskGroup(of: (Int, TicketPage).self) { group in
             var pending = numbers.makeIterator()
             for _ in 0..<concurrency {
@@ -79,7 +82,7 @@ extension TicketFetcher {
                 group.addTask { (number, try await page(number, of: source, company: company)) }
             }
             var pages: [Int: TicketPage] = [:]
-            var tickets = 0
+            var tickets = ticketsBefore
             while let (number, page) = try await group.next() {
                 pages[number] = page
                 tickets += page.tickets.count

@@ -6,7 +6,7 @@ import Reports
 /// and exit statuses. The executable only calls `CLI.main`.
 public enum CLI {
     /// The tool's version.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
     /// The API root the vendor documents.
     public static let defaultBaseURL = "https://maxcloud-api-test.spotmaxtech.com"
 
@@ -16,12 +16,15 @@ public enum CLI {
     )
         async -> Int32
     {
-        guard let command = arguments.first else {
+        guard let first = arguments.first else {
             Console.write(Specs.toolHelp)
             return ExitStatus.usage
         }
-        switch command {
-        case "--help", "-h", "help":
+        switch first {
+        case "--help", "-h":
+            Console.output(Specs.toolHelp)
+            return ExitStatus.success
+        case "help" where arguments.count == 1:
             Console.output(Specs.toolHelp)
             return ExitStatus.success
         case "--version", "version":
@@ -29,19 +32,15 @@ public enum CLI {
             return ExitStatus.success
         default: break
         }
-        guard let spec = Specs.all.first(where: { $0.name == command }) else {
-            let names = Specs.all.map(\.name)
-            let close = names.min { editDistance(command, $0) < editDistance(command, $1) }
-            var message = "unknown command '\(command)'"
-            if let close, editDistance(command, close) <= 2 {
-                message += "; did you mean '\(close)'?"
-            }
-            Console(quiet: false).error(message + " (see 'maxcloud-report --help')")
-            return ExitStatus.usage
-        }
-        let rest = Array(arguments.dropFirst())
-        let console = Console(quiet: rest.contains("--quiet"), verbose: rest.contains("--verbose"))
+        var console = Console(environment: environment)
         do {
+            if first == "help" {
+                // `help run` is `run --help`.
+                let (spec, _) = try Specs.command(for: Array(arguments.dropFirst()))
+                Console.output(spec.help)
+                return ExitStatus.success
+            }
+            let (spec, rest) = try Specs.command(for: arguments)
             if rest.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
                 throw UsageError(
                     "the password is never taken as an argument (it would show in ps and shell history); "
@@ -52,21 +51,23 @@ public enum CLI {
                 Console.output(spec.help)
                 return ExitStatus.success
             }
+            let layers = try SettingsLayers.resolve(
+                spec, commandLine: parsed, environment: environment)
+            try check(layers.arguments, of: spec)
+            console = Console(
+                quiet: layers.arguments.has("quiet"), verbose: layers.arguments.has("verbose"),
+                environment: environment)
             let context = CommandContext(
-                arguments: parsed, environment: environment, console: console)
-            switch command {
-            case "run": return try await Commands.run(context)
-            case "fetch": return try await Commands.fetch(context)
-            case "render": return try Commands.render(context)
-            case "demo": return try await Commands.demo(context)
-            case "simulate": return try await Commands.simulate(context)
-            case "template": return try Commands.template(context)
-            default: return ExitStatus.usage
-            }
+                spec: spec, arguments: layers.arguments, environment: environment,
+                console: console, layers: layers)
+            return try await Commands.dispatch(context)
         } catch let error as ReportError where error.place != nil {
             // Compiler style, so editors jump to the place: `path:line:column: error: …`.
             console.error(error.message, at: error.place!)
             return ExitStatus.of(error)
+        } catch let error as ConfigError {
+            for issue in error.issues { console.diagnostic(issue) }
+            return ExitStatus.usage
         } catch {
             console.error("\(error)")
             return ExitStatus.of(error)
@@ -74,9 +75,31 @@ public enum CLI {
     }
 }
 
+extension CLI {
+    /// Refuses, before anything runs, a value its option's declaration does not allow.
+    /// - Throws: `UsageError` quoting the value and naming the option.
+    static func check(_ arguments: ParsedArguments, of spec: CommandSpec) throws(UsageError) {
+        for (name, values) in arguments.values.sorted(by: { $0.key < $1.key }) {
+            guard let option = spec.option(name) else { continue }
+            for value in values {
+                if let problem = option.kind.problem(with: value, option: "--\(name)") {
+                    throw UsageError(problem)
+                }
+            }
+        }
+    }
+}
+
 /// What a command works with.
 struct CommandContext {
+    /// The command's declaration.
+    var spec: CommandSpec
+    /// The settings: config file, profile, environment and command line laid together.
     var arguments: ParsedArguments
+    /// The process's environment.
     var environment: [String: String]
+    /// Where messages go.
     var console: Console
+    /// The config file and profile in use, and the file's password.
+    var layers: SettingsLayers
 }

@@ -7,18 +7,44 @@ public struct Console: Sendable {
     public var quiet = false
     /// One line per HTTP request.
     public var verbose = false
-    /// Whether standard error is a terminal (colour, live lines).
+    /// Whether standard error is a terminal that can redraw (live progress).
     public let isTerminal: Bool
     /// Whether colour is wanted: a terminal, and `NO_COLOR` unset.
     public let colour: Bool
 
-    /// Creates a console for this process.
-    public init(quiet: Bool = false, verbose: Bool = false) {
+    /// Creates a console for this process: standard error's terminal status from
+    /// `isatty`, `NO_COLOR` and `TERM` from `environment`.
+    public init(
+        quiet: Bool = false, verbose: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.init(
+            quiet: quiet, verbose: verbose, isTerminal: isatty(STDERR_FILENO) == 1,
+            environment: environment)
+    }
+
+    /// Creates a console for a stream whose terminal status is known. Colour needs a
+    /// terminal that is not `TERM=dumb` and `NO_COLOR` unset or empty (no-color.org).
+    public init(quiet: Bool, verbose: Bool, isTerminal: Bool, environment: [String: String]) {
         self.quiet = quiet
         self.verbose = verbose
-        isTerminal = isatty(STDERR_FILENO) == 1
-        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        colour = isTerminal && !noColour
+        let dumb = environment["TERM"] == "dumb"
+        self.isTerminal = isTerminal && !dumb
+        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        colour = self.isTerminal && !noColour
+    }
+
+    /// How a fetch's progress is shown: nothing when quiet; a live display on a terminal
+    /// (unless verbose, whose request lines would scroll it away); else plain lines.
+    public var progressMode: ProgressMode {
+        if quiet { return .quiet }
+        return isTerminal && !verbose ? .live : .plain
+    }
+
+    /// A problem at a place in a file, compiler style: `path:line:column: error: message`.
+    public func diagnostic(_ issue: ConfigIssue) {
+        let label = colour ? "\u{1B}[31merror:\u{1B}[0m" : "error:"
+        Self.write("\(Self.printable(issue.location)): \(label) \(Self.printable(issue.message))")
     }
 
     /// A progress or information line, unless quiet.
@@ -84,5 +110,16 @@ public struct Console: Sendable {
     /// Writes text to standard output.
     public static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Standard error as a `TextOutputStream`, for the progress display.
+public struct StandardError: TextOutputStream, Sendable {
+    /// Creates the stream.
+    public init() {}
+
+    /// Writes the text as it is.
+    public mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
     }
 }

@@ -18,7 +18,7 @@ public enum ExitStatus {
     /// The status for an error that ended a command.
     public static func of(_ error: any Error) -> Int32 {
         switch error {
-        case is UsageError: return usage
+        case is UsageError, is ConfigError: return usage
         case let error as ReportError:
             switch error {
             // A template that does not parse or names a missing partial is configuration.

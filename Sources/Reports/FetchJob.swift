@@ -74,14 +74,7 @@ public struct FetchJob: Sendable {
     ///   `allowPartial`, a ticket of another company).
     public func run(transport: (any HTTPTransport)? = nil) async throws -> Snapshot {
         let onEvent = self.onEvent
-        let client = try MaxCloudClient(
-            baseURL: settings.baseURL,
-            transport: transport
-                ?? URLSessionTransport(
-                    timeout: settings.timeout,
-                    maxConnectionsPerHost: max(8, settings.concurrency * 2)),
-            retry: settings.retry, allowInsecureHTTP: settings.allowInsecureHTTP,
-            observer: { onEvent(.request($0)) })
+        let client = try makeClient(transport: transport)
         let sessions = Sessions(client: client, email: settings.email, password: settings.password)
         let login = try await sessions.start()
         let selected = try Self.select(settings.companies, from: login.allCompanies, login: login)

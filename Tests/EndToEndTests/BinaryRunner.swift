@@ -24,23 +24,25 @@ struct BinaryRunner {
         return candidates[0].appendingPathComponent("maxcloud-report")
     }
 
-    /// Runs the binary; standard output and error are read side by side, so a chatty run
-    /// cannot fill one pipe and stall, and a run still going after `limit` seconds is
-    /// killed and reported as `timedOut` instead of hanging the test suite.
+    /// Runs the binary (or another `executable`, in `directory`); standard output and error
+    /// are read side by side, so a chatty run cannot fill one pipe and stall, and a run
+    /// still going after `limit` seconds is killed and reported as `timedOut` instead of
+    /// hanging the test suite.
     ///
     /// The waiting happens on a thread of its own: a test waiting for the binary must not
     /// hold one of the few threads that Swift's concurrency pool has (one per core), which
     /// the simulator tests running beside it need.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-        limit: TimeInterval = 60
+        limit: TimeInterval = 60, executable: URL? = nil, directory: URL? = nil
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
                 continuation.resume(
                     with: Swift.Result {
                         try runBlocking(
-                            arguments, environment: environment, stdin: stdin, limit: limit)
+                            arguments, environment: environment, stdin: stdin, limit: limit,
+                            executable: executable, directory: directory)
                     })
             }.start()
         }
@@ -48,10 +50,11 @@ struct BinaryRunner {
 
     private static func runBlocking(
         _ arguments: [String], environment: [String: String], stdin: String?,
-        limit: TimeInterval
+        limit: TimeInterval, executable: URL?, directory: URL?
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MAXCLOUD_") }
         env["no_proxy"] = "127.0.0.1,localhost"

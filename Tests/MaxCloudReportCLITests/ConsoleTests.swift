@@ -17,3 +17,35 @@ import Testing
         #expect(Console.printable(text) == text)
     }
 }
+
+@Suite struct ColourTests {
+    @Test func colourNeedsATerminalAndNoNO_COLOR() {
+        let terminal = Console(quiet: false, verbose: false, isTerminal: true, environment: [:])
+        let noColour = Console(
+            quiet: false, verbose: false, isTerminal: true, environment: ["NO_COLOR": "1"])
+        let emptyNoColour = Console(
+            quiet: false, verbose: false, isTerminal: true, environment: ["NO_COLOR": ""])
+        let pipe = Console(quiet: false, verbose: false, isTerminal: false, environment: [:])
+        let dumb = Console(
+            quiet: false, verbose: false, isTerminal: true, environment: ["TERM": "dumb"])
+
+        #expect(terminal.colour)
+        #expect(!noColour.colour)
+        #expect(emptyNoColour.colour, "an empty NO_COLOR does not count (no-color.org)")
+        #expect(!pipe.colour)
+        #expect(!dumb.colour)
+    }
+
+    @Test func theProgressModeFollowsTheTerminalAndTheFlags() {
+        func mode(terminal: Bool, quiet: Bool = false, verbose: Bool = false) -> ProgressMode {
+            Console(quiet: quiet, verbose: verbose, isTerminal: terminal, environment: [:])
+                .progressMode
+        }
+
+        #expect(mode(terminal: true) == .live)
+        #expect(mode(terminal: false) == .plain)
+        #expect(mode(terminal: true, verbose: true) == .plain)
+        #expect(mode(terminal: true, quiet: true) == .quiet)
+        #expect(mode(terminal: false, quiet: true, verbose: true) == .quiet)
+    }
+}

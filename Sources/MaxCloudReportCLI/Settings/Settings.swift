@@ -7,22 +7,22 @@ extension CommandContext {
     /// Fetch settings from the connection options; flags win over the environment.
     func fetchSettings() throws -> FetchSettings {
         let args = arguments
-        let base = args.value("base-url") ?? environment["MAXCLOUD_BASE_URL"] ?? CLI.defaultBaseURL
+        let base = args.value("base-url") ?? CLI.defaultBaseURL
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host != nil
         else { throw UsageError("invalid --base-url '\(base)': expected https://host[:port]") }
-        guard let email = args.value("email") ?? environment["MAXCLOUD_EMAIL"], !email.isEmpty
-        else {
-            throw UsageError("no e-mail: give --email E or set MAXCLOUD_EMAIL")
+        guard let email = args.value("email"), !email.isEmpty else {
+            throw UsageError(
+                "no e-mail: give --email E, set MAXCLOUD_EMAIL, or put \"email\" in the config file"
+            )
         }
         let password = try readPassword()
         var settings = FetchSettings(baseURL: url, email: email, password: password)
-        try applySelection(to: &settings)
-        settings.pageSize = try integer("page-size", default: 100, range: 1...10_000)
-        settings.concurrency = try integer("concurrency", default: 4, range: 1...64)
-        let retries = try integer("retries", default: 4, range: 0...20)
-        settings.retry = RetryPolicy(maxAttempts: retries + 1)
-        settings.timeout = Double(try integer("timeout", default: 30, range: 1...3600))
+        if spec.option("company") != nil { try applySelection(to: &settings) }
+        settings.pageSize = try integer("page-size", default: 100)
+        settings.concurrency = try integer("concurrency", default: 4)
+        settings.retry = RetryPolicy(maxAttempts: try integer("retries", default: 4) + 1)
+        settings.timeout = Double(try integer("timeout", default: 30))
         settings.allowInsecureHTTP = args.has("insecure-http")
         settings.allowPartial = args.has("allow-partial")
         return settings
@@ -62,7 +62,8 @@ extension CommandContext {
         settings.includeClosed = !args.has("open-only")
     }
 
-    /// The password from standard input (`--password-stdin`) or `MAXCLOUD_PASSWORD`.
+    /// The password: from standard input (`--password-stdin`), else `MAXCLOUD_PASSWORD`,
+    /// else the config file (which `ConfigFile` accepts only when others cannot read it).
     func readPassword() throws -> String {
         if arguments.has("password-stdin") {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
@@ -70,10 +71,11 @@ extension CommandContext {
             }
             return line
         }
-        guard let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty else {
-            throw UsageError("no password: set MAXCLOUD_PASSWORD or use --password-stdin")
-        }
-        return password
+        if let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty { return password }
+        if let password = layers.configPassword { return password }
+        throw UsageError(
+            "no password: set MAXCLOUD_PASSWORD, use --password-stdin, or put \"password\" in a "
+                + "config file only you can read (chmod 600)")
     }
 
     /// Render settings and the clock from the rendering options.
@@ -91,7 +93,10 @@ extension CommandContext {
                 throw UsageError("unknown format '\(error.word)': use any of json,csv,md,html,xlsx")
             }
         }
-        let out = URL(fileURLWithPath: args.value("out") ?? "report")
+        let out = URL(
+            fileURLWithPath: try OutputPath.expand(
+                args.value("out") ?? "report", asOf: clock.asOf, timeZone: clock.timeZone,
+                profile: layers.profile))
         try Self.checkWritableFolder(out, option: "out")
         let templates = try ReportTemplates(
             overrides: args.value("templates").map { URL(fileURLWithPath: $0) })
@@ -145,9 +150,12 @@ extension CommandContext {
         }
     }
 
-    /// A whole number option within a range.
-    func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    /// A whole number option, within the range its declaration gives.
+    func integer(_ name: String, default value: Int) throws -> Int {
         guard let text = arguments.value(name) else { return value }
+        guard let option = spec.option(name), case .integer(let range) = option.kind else {
+            preconditionFailure("--\(name) is not declared as a whole number")
+        }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
                 "invalid value '\(text)' for --\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound)"

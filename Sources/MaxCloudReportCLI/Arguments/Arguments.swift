@@ -1,63 +1,4 @@
-/// One option a command accepts. Help text and parsing both come from this declaration.
-public struct OptionSpec: Sendable {
-    /// The long name without dashes, such as `format`.
-    public var name: String
-    /// The value's placeholder in help (`F[,F]`), or nil for a flag.
-    public var valueName: String?
-    /// Whether the option may be given more than once.
-    public var repeatable: Bool
-    /// One line of help.
-    public var help: String
-
-    /// A flag (no value).
-    public static func flag(_ name: String, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, valueName: nil, repeatable: false, help: help)
-    }
-
-    /// An option with a value.
-    public static func value(
-        _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false
-    )
-        -> OptionSpec
-    {
-        OptionSpec(name: name, valueName: valueName, repeatable: repeatable, help: help)
-    }
-}
-
-/// A command's declaration: its name, summary, options and positional arguments.
-public struct CommandSpec: Sendable {
-    /// The subcommand, such as `run`.
-    public var name: String
-    /// One line saying what it does.
-    public var summary: String
-    /// Positional arguments, for the usage line (`FILE`).
-    public var positionals: [String] = []
-    /// Its options; `--help` is added to every command.
-    public var options: [OptionSpec]
-    /// Text after the options in help.
-    public var footer: String = ""
-
-    /// The help text, generated from the declaration.
-    public var help: String {
-        var lines = [
-            "usage: maxcloud-report \(name) [options]\(positionals.map { " \($0)" }.joined())", "",
-            summary, "", "options:",
-        ]
-        let all = options + [.flag("help", "show this help")]
-        let width = min(28, (all.map { label(of: $0).count }.max() ?? 0) + 2)
-        for option in all {
-            let text = label(of: option)
-            let pad = String(repeating: " ", count: max(2, width - text.count))
-            lines.append("  \(text)\(pad)\(option.help)\(option.repeatable ? " (repeatable)" : "")")
-        }
-        if !footer.isEmpty { lines += ["", footer] }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func label(of option: OptionSpec) -> String {
-        "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
-    }
-}
+// Parsing a command's arguments against its declaration.
 
 /// A usage error: exit status 64, with a message that quotes the token at fault.
 public struct UsageError: Error, Sendable, CustomStringConvertible {
@@ -67,6 +8,7 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
     /// Creates an error.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 }
 
@@ -78,6 +20,12 @@ public struct ParsedArguments: Sendable {
     public var flags: Set<String> = []
     /// Positional arguments.
     public var positionals: [String] = []
+    /// Flags a layer turns off (a config file's `false`), so that a lower layer's `true`
+    /// does not show through.
+    public var cleared: Set<String> = []
+
+    /// Creates empty arguments.
+    public init() {}
 
     /// The last value of an option.
     public func value(_ name: String) -> String? { values[name]?.last }
@@ -90,6 +38,26 @@ public struct ParsedArguments: Sendable {
 
     /// Whether a flag was given.
     public func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// These arguments with `upper` laid over them, option by option: a value `upper` gives
+    /// replaces every value given here (a repeatable option's list included), a flag it sets
+    /// or clears wins, and a flag it sets turns off its `opposites` set here.
+    /// - Parameter opposites: pairs of flags that contradict each other.
+    public func overlaid(by upper: ParsedArguments, opposites: [(String, String)] = [])
+        -> ParsedArguments
+    {
+        var merged = self
+        for (name, list) in upper.values { merged.values[name] = list }
+        merged.flags.subtract(upper.cleared)
+        for (one, other) in opposites {
+            if upper.flags.contains(one) { merged.flags.remove(other) }
+            if upper.flags.contains(other) { merged.flags.remove(one) }
+        }
+        merged.flags.formUnion(upper.flags)
+        merged.cleared = cleared.union(upper.cleared).subtracting(merged.flags)
+        merged.positionals = upper.positionals.isEmpty ? positionals : upper.positionals
+        return merged
+    }
 }
 
 extension CommandSpec {

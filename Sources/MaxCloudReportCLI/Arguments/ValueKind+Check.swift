@@ -1,0 +1,51 @@
+import Foundation
+import MaxCloud
+import Reports
+
+extension ValueKind {
+    /// What is wrong with `value`, or nil when nothing is: the same rules for the command
+    /// line and for config files, so that `config check` finds what a run would refuse.
+    /// - Parameter label: how the message names the option: `--page-size` on the command
+    ///   line, `'page_size'` in a config file.
+    func problem(with value: String, option label: String) -> String? {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            return "empty \(label) '\(value)': give a value"
+        }
+        switch self {
+        case .text, .file, .folder:
+            return nil
+        case .outFolder:
+            return OutputPath.problem(in: value)
+        case .integer(let range):
+            guard let number = Int(value), range.contains(number) else {
+                return "invalid value '\(value)' for \(label): expected a whole number from "
+                    + "\(range.lowerBound) to \(range.upperBound)"
+            }
+            return nil
+        case .choice(let words):
+            guard words.contains(value) else {
+                return "unknown value '\(value)' for \(label): use "
+                    + words.joined(separator: " or ")
+            }
+            return nil
+        case .formats:
+            guard case .failure(let error) = OutputFormat.parseList(value) else { return nil }
+            return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx"
+        case .scopes:
+            let words = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let bad = words.first(where: { Scope(argument: $0) == nil }) else { return nil }
+            return "unknown scope '\(bad)': use company, team, assigned, tag or 0-3"
+        case .timeZone:
+            return ReportClock.zone(named: value) == nil
+                ? ReportError.badTimeZone(value).description : nil
+        case .timestamp:
+            return Timestamp.parse(value, in: TimeZone(secondsFromGMT: 0)!) == nil
+                ? ReportError.badAsOf(value).description : nil
+        case .url:
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", url.host != nil
+            else { return "invalid value '\(value)' for \(label): expected https://host[:port]" }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Values: the JSON types each option takes, the same value rules as the command line,
+/// and the password rule.
+extension ConfigChecker {
+    /// A flag takes `true` or `false`; an option with a value takes a string or a number,
+    /// and a repeatable one also an array of them.
+    mutating func setting(
+        _ option: OptionSpec, _ member: JSONNode.Member, into arguments: inout ParsedArguments
+    ) {
+        let key = member.key
+        let node = member.value
+        if option.isFlag {
+            guard case .bool(let on) = node.value else {
+                report("'\(key)' must be true or false, not \(node.typeName)", at: node.position)
+                return
+            }
+            if on {
+                arguments.flags.insert(option.name)
+            } else {
+                arguments.cleared.insert(option.name)
+            }
+            return
+        }
+        var items = [node]
+        if case .array(let list) = node.value {
+            guard option.repeatable else {
+                report("'\(key)' takes one value, not an array", at: node.position)
+                return
+            }
+            guard !list.isEmpty else {
+                report(
+                    "'\(key)' is an empty array; leave the key out for the default",
+                    at: node.position)
+                return
+            }
+            items = list
+        }
+        var values: [String] = []
+        for item in items {
+            let text: String
+            switch item.value {
+            case .string(let string): text = string
+            case .number(let number): text = number
+            default:
+                let expected =
+                    option.repeatable
+                    ? "a string, a number or an array of them" : "a string or a number"
+                report("'\(key)' must be \(expected), not \(item.typeName)", at: item.position)
+                continue
+            }
+            if let problem = option.kind.problem(with: text, option: "'\(key)'") {
+                report(problem, at: item.position)
+                continue
+            }
+            values.append(text)
+        }
+        if values.count == items.count { arguments.values[option.name] = values }
+    }
+
+    /// The password, kept only when the file is not readable by group or others (mode 0600
+    /// or stricter), so that a report's credentials cannot leak through a shared folder.
+    mutating func password(_ member: JSONNode.Member) -> String? {
+        guard case .string(let text) = member.value.value, !text.isEmpty else {
+            report(
+                "'password' must be a string that is not empty, not \(member.value.typeName)",
+                at: member.value.position)
+            return nil
+        }
+        guard let mode, mode & 0o077 == 0 else {
+            let shown = mode.map { String(format: "%04o", $0) } ?? "unknown"
+            report(
+                "'password' is in a file that group or others can read (mode \(shown)): "
+                    + "run 'chmod 600 \(path)', or take the password out and set MAXCLOUD_PASSWORD",
+                at: member.keyPosition)
+            return nil
+        }
+        return text
+    }
+}
