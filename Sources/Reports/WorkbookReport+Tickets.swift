@@ -134,12 +134,15 @@ enum TicketSheets {
             (9, { $0.ticket.updatedBy }),
             (11, { $0.ticket.teamName }),
         ]
-        let numberColumns: [(Int, (TicketRow) -> Int?)] = [
-            (0, { $0.companyID }), (2, { $0.ticket.id }), (5, { $0.ticket.priority }),
-            (10, { $0.ticket.teamID }), (14, { $0.ageDays }), (16, { $0.ticket.commentCount }),
-        ]
+        // Number columns: Company ID, Ticket, Priority, Team ID, Age (days), Comments.
+        let numberColumns = [0, 2, 5, 10, 14, 16]
         var lowest = [Int](repeating: 0, count: headers.count)
         var highest = [Int](repeating: 0, count: headers.count)
+        func note(_ value: Int?, _ column: Int) {
+            guard let value else { return }
+            if value < lowest[column] { lowest[column] = value }
+            if value > highest[column] { highest[column] = value }
+        }
         for row in rows {
             for (column, value) in textColumns {
                 guard let text = value(row) else { continue }
@@ -147,13 +150,14 @@ enum TicketSheets {
                 if text.utf8.count + 2 <= widths[column] || widths[column] >= 60 { continue }
                 widths[column] = max(widths[column], WorkbookReport.displayWidth(text) + 2)
             }
-            for (column, value) in numberColumns {
-                guard let number = value(row) else { continue }
-                lowest[column] = min(lowest[column], number)
-                highest[column] = max(highest[column], number)
-            }
+            note(row.companyID, 0)
+            note(row.ticket.id, 2)
+            note(row.ticket.priority, 5)
+            note(row.ticket.teamID, 10)
+            note(row.ageDays, 14)
+            note(row.ticket.commentCount, 16)
         }
-        for (column, _) in numberColumns {
+        for column in numberColumns {
             let digits = max(
                 WorkbookReport.numberWidth(lowest[column]),
                 WorkbookReport.numberWidth(highest[column]))
