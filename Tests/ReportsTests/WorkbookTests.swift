@@ -111,6 +111,7 @@ import XLSX
             Company(id: 5, name: long), Company(id: 6, name: "'quoted'\u{7}"),
             Company(id: 7, name: "history"), Company(id: 8, name: "tickets (3)"),
             Company(id: 9, name: " \u{3000} "), Company(id: 10, name: "By Age"),
+            Company(id: 11, name: "Äpfel"), Company(id: 12, name: "äPFEL"),
         ]
         let tickets = [
             Fixtures.ticket(1, priority: 3), Fixtures.ticket(2, company: 2, state: "closed"),
@@ -124,7 +125,8 @@ import XLSX
             names == [
                 "Ops _prod__ a_b_c__", "acme", "ACME (company 3)", "Tickets (company 4)",
                 String(long.prefix(31)), "quoted", "history (company 7)",
-                "tickets (3) (company 8)", "Company 9", "By Age (company 10)",
+                "tickets (3) (company 8)", "Company 9", "By Age (company 10)", "Äpfel",
+                "äPFEL (company 12)",
             ])
         // Sheet 10 is "acme": one closed ticket and one unassigned open one.
         let acme = try XLSXPackage.part("xl/worksheets/sheet10.xml", of: file)
