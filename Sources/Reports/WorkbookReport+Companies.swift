@@ -22,6 +22,10 @@ enum CompanySheets {
             "Tickets", "Sources", "History",
         ].map(SheetName.key))
 
+    /// Adds a sheet per company, in order, each named by `sheetName(for:taken:)`: the
+    /// company's cleaned name, or with ` (company <id>)` after it when that name is taken
+    /// ignoring case or could pass for a report sheet such as `Tickets (2)`; `Company <id>`
+    /// for a name with nothing visible.
     static func write(_ companies: [CompanyCounts], into book: Workbook, formats: WorkbookFormats)
         throws(XLSXError)
     {
