@@ -35,24 +35,11 @@ public enum Timestamp {
         while end > start, bytes[end - 1] == 0x20 { end -= 1 }
         guard end - start >= 19 else { return nil }
         let b = UnsafeBufferPointer(rebasing: bytes[start..<end])
-
-        func number(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for i in from..<(from + count) {
-                let digit = Int(b[i]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
+        guard let fields = fields(b, allowT: !strict) else {
+            return nil
         }
-        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A,
-            b[16] == 0x3A, let year = number(0, 4), let month = number(5, 2),
-            let day = number(8, 2), let hour = number(11, 2), let minute = number(14, 2),
-            let second = number(17, 2)
-        else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
+        let (year, month, day) = (fields.year, fields.month, fields.day)
+        let (hour, minute, second) = (fields.hour, fields.minute, fields.second)
 
         // Optional fraction, then optional zone.
         var i = 19
@@ -69,6 +56,7 @@ public enum Timestamp {
             guard i > digitsStart else { return nil }
         }
         var explicitOffset: Int?
+        func number(_ from: Int, _ count: Int) -> Int? { Timestamp.number(b, from, count) }
         if i < b.count {
             if b[i] == 0x5A, i + 1 == b.count {
                 explicitOffset = 0
@@ -96,6 +84,46 @@ public enum Timestamp {
                     + second) + fraction
         if let explicitOffset { return Date(timeIntervalSince1970: local - Double(explicitOffset)) }
         return Date(timeIntervalSince1970: local - Double(offset(local)))
+    }
+
+    /// The wall-clock fields of an API timestamp (exactly `YYYY-MM-DD HH:MM:SS`) as written,
+    /// or nil when it is not one. Unlike going through the instant, a local time that a
+    /// daylight-saving switch skips (02:30 on the morning clocks jump from 02:00 to 03:00)
+    /// keeps the hour the API wrote.
+    public static func wallClock(_ text: String) -> Fields? {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count == 19 ? fields(bytes, allowT: false) : nil
+        }
+    }
+
+    /// The fields of the first 19 bytes, `YYYY-MM-DD HH:MM:SS` (or with a `T` between date
+    /// and time when `allowT`), when they form a real date and time.
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>, allowT: Bool) -> Fields? {
+        guard b.count >= 19, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || (allowT && b[10] == 0x54),
+            b[13] == 0x3A, b[16] == 0x3A, let year = number(b, 0, 4),
+            let month = number(b, 5, 2), let day = number(b, 8, 2), let hour = number(b, 11, 2),
+            let minute = number(b, 14, 2), let second = number(b, 17, 2)
+        else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        return Fields(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// The decimal number in `count` bytes from `from`, or nil when one is not a digit.
+    @inline(__always)
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int)
+        -> Int?
+    {
+        var value = 0
+        for i in from..<(from + count) {
+            let digit = Int(b[i]) - 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
     }
 
     /// The zone's offset for a local wall time (seconds since 1970 as if the wall time were

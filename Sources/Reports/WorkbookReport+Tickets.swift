@@ -10,34 +10,43 @@ enum TicketSheets {
         "Created by", "Updated by", "Team ID", "Team", "Created", "Updated", "Age (days)",
         "Age bucket", "Comments",
     ]
-    /// Data rows per sheet: Excel's 1,048,576 rows less the header.
+    /// Data rows per sheet: Excel's 1,048,576 rows less the header, so that a full sheet's
+    /// last ticket is on Excel's last row.
     static let rowsPerSheet = Grid.rowCount - 1
 
     static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats)
         throws(XLSXError)
     {
-        try write(
-            data.rows, count: data.rows.count, clock: data.clock, into: book, formats: formats)
+        try write(data.rows, count: data.rows.count, into: book, formats: formats)
+    }
+
+    /// The sheets `total` rows go on, `perSheet` to a sheet: `Tickets`, `Tickets (2)`, ...
+    /// with the number of rows on each; one sheet (with only its header) when there are none.
+    static func parts(total: Int, perSheet: Int = rowsPerSheet) -> [(name: String, rows: Int)] {
+        let count = max(1, (total + perSheet - 1) / perSheet)
+        return (0..<count).map { part in
+            (
+                part == 0 ? "Tickets" : "Tickets (\(part + 1))",
+                min(perSheet, total - part * perSheet)
+            )
+        }
     }
 
     /// Writes the rows in one pass (they may stream from a file), starting a new sheet
-    /// every `perSheet` rows.
+    /// every `perSheet` rows (`parts`).
     static func write<Rows: Sequence<TicketRow>>(
-        _ rows: Rows, count: Int? = nil, clock: ReportClock, into book: Workbook,
-        formats: WorkbookFormats, perSheet: Int = rowsPerSheet
+        _ rows: Rows, count: Int? = nil, into book: Workbook, formats: WorkbookFormats,
+        perSheet: Int = rowsPerSheet
     ) throws(XLSXError) {
         let total = count ?? rows.underestimatedCount
         let widths = columnWidths(rows)
-        let sheetCount = max(1, (total + perSheet - 1) / perSheet)
         var iterator = rows.makeIterator()
-        for part in 0..<sheetCount {
-            let name = part == 0 ? "Tickets" : "Tickets (\(part + 1))"
+        for (name, inPart) in parts(total: total, perSheet: perSheet) {
             let sheet = try book.addWorksheet(name: name)
-            let inPart = min(perSheet, max(0, total - part * perSheet))
             try startPart(rows: inPart, widths: widths, on: sheet, formats: formats)
             var r = 1
             while r <= inPart, let row = iterator.next() {
-                try writeRow(row, at: r, clock: clock, on: sheet, formats: formats)
+                try writeRow(row, at: r, on: sheet, formats: formats)
                 r += 1
             }
         }
@@ -65,8 +74,7 @@ enum TicketSheets {
     }
 
     private static func writeRow(
-        _ row: TicketRow, at r: Int, clock: ReportClock, on sheet: Worksheet,
-        formats: WorkbookFormats
+        _ row: TicketRow, at r: Int, on sheet: Worksheet, formats: WorkbookFormats
     ) throws(XLSXError) {
         let ticket = row.ticket
         try sheet.write(row.companyID, row: r, column: 0)
@@ -81,8 +89,8 @@ enum TicketSheets {
         try text(ticket.updatedBy, r, 9, sheet)
         if let team = ticket.teamID { try sheet.write(team, row: r, column: 10) }
         try text(ticket.teamName, r, 11, sheet)
-        try dateTime(row.created, raw: ticket.createdAt, clock, r, 12, sheet, formats)
-        try dateTime(row.updated, raw: ticket.updatedAt, clock, r, 13, sheet, formats)
+        try dateTime(ticket.createdAt, r, 12, sheet, formats)
+        try dateTime(ticket.updatedAt, r, 13, sheet, formats)
         if let age = row.ageDays { try sheet.write(age, row: r, column: 14) }
         try sheet.write(row.bucket.rawValue, row: r, column: 15)
         if let comments = ticket.commentCount { try sheet.write(comments, row: r, column: 16) }
@@ -95,15 +103,13 @@ enum TicketSheets {
         try sheet.write(value, row: row, column: column)
     }
 
-    /// A real Excel datetime in the report's zone; text as the API wrote it when it cannot
-    /// be read or lies outside Excel's calendar.
+    /// A real Excel datetime with the wall-clock fields the API wrote (not worked out again
+    /// from the instant, which would move a time that daylight saving skips); text as the
+    /// API wrote it when it is not a timestamp or lies outside Excel's calendar.
     private static func dateTime(
-        _ date: Date?, raw: String?, _ clock: ReportClock, _ row: Int, _ column: Int,
-        _ sheet: Worksheet,
-        _ formats: WorkbookFormats
+        _ raw: String?, _ row: Int, _ column: Int, _ sheet: Worksheet, _ formats: WorkbookFormats
     ) throws(XLSXError) {
-        if let date {
-            let f = Timestamp.components(of: date, offset: clock.timeZone.secondsFromGMT(for: date))
+        if let raw, let f = Timestamp.wallClock(raw) {
             let cell = CellDateTime(
                 year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute,
                 second: Double(f.second))
@@ -115,8 +121,9 @@ enum TicketSheets {
         try text(raw, row, column, sheet)
     }
 
-    /// Widths from the longest cell of each column, CJK characters counting as two,
-    /// between the header's width and 60.
+    /// Widths from the longest cell of each column (the longest line of a text, CJK
+    /// characters counting as two; the digits of a number), between the header's width
+    /// and 60.
     static func columnWidths<Rows: Sequence<TicketRow>>(_ rows: Rows) -> [Double] {
         var widths = headers.map { $0.count + 3 }
         widths[12] = 20
@@ -127,6 +134,15 @@ enum TicketSheets {
             (9, { $0.ticket.updatedBy }),
             (11, { $0.ticket.teamName }),
         ]
+        // Number columns: Company ID, Ticket, Priority, Team ID, Age (days), Comments.
+        let numberColumns = [0, 2, 5, 10, 14, 16]
+        var lowest = [Int](repeating: 0, count: headers.count)
+        var highest = [Int](repeating: 0, count: headers.count)
+        func note(_ value: Int?, _ column: Int) {
+            guard let value else { return }
+            if value < lowest[column] { lowest[column] = value }
+            if value > highest[column] { highest[column] = value }
+        }
         for row in rows {
             for (column, value) in textColumns {
                 guard let text = value(row) else { continue }
@@ -134,6 +150,18 @@ enum TicketSheets {
                 if text.utf8.count + 2 <= widths[column] || widths[column] >= 60 { continue }
                 widths[column] = max(widths[column], WorkbookReport.displayWidth(text) + 2)
             }
+            note(row.companyID, 0)
+            note(row.ticket.id, 2)
+            note(row.ticket.priority, 5)
+            note(row.ticket.teamID, 10)
+            note(row.ageDays, 14)
+            note(row.ticket.commentCount, 16)
+        }
+        for column in numberColumns {
+            let digits = max(
+                WorkbookReport.numberWidth(lowest[column]),
+                WorkbookReport.numberWidth(highest[column]))
+            widths[column] = max(widths[column], digits + 2)
         }
         return widths.map { Double(min(60, $0)) }
     }

@@ -4,10 +4,14 @@ import XLSX
 
 /// `report.xlsx`: a `Summary` sheet with run facts, key figures and native charts; one
 /// sheet per dimension with a totals row; every ticket on `Tickets` (continuing on
-/// `Tickets (2)` past Excel's row limit); `Sources`; and a sheet per company, named after it.
+/// `Tickets (2)` past Excel's row limit); `Sources`; and a sheet per company, named after it
+/// in a way that cannot pass for one of the other sheets (`CompanySheets`).
 ///
 /// The workbook is written in libxlsxwriter's constant-memory mode, so memory does not
-/// grow with the number of tickets; every sheet is therefore written top to bottom.
+/// grow with the number of tickets; every sheet is therefore written top to bottom. In that
+/// mode libxlsxwriter 1.1.4 makes no Excel tables and no cached chart values, so the
+/// dimension sheets are autofilter ranges with a `SUBTOTAL` totals row, and charts are drawn
+/// from the cells when the file is opened (README, Known limits).
 /// Document properties are fixed from the run (created = as-of), so the same snapshot
 /// gives the same bytes.
 enum WorkbookReport {
@@ -46,7 +50,9 @@ enum WorkbookReport {
         var dimensionSheets: [String: (Worksheet, Int)] = [:]
         for (name, rows, header) in dimensions {
             let sheet = try book.addWorksheet(name: name)
-            let count = try writeDimension(rows, header: header, on: sheet, formats: formats)
+            let count = try writeDimension(
+                rows, header: header, numericKeys: header == "Priority", on: sheet,
+                formats: formats)
             dimensionSheets[name] = (sheet, count)
         }
         try TicketSheets.write(data, into: book, formats: formats)
@@ -60,16 +66,21 @@ enum WorkbookReport {
 
     /// A dimension's rows under a header, then a totals row; returns the data row count
     /// (at least one: an empty dimension gets a `(none)` row of zeros, so charts stay valid).
+    /// With `numericKeys` (priorities), a key that is a number is written as one.
     static func writeDimension(
-        _ rows: [DimensionRow], header: String, on sheet: Worksheet, formats: WorkbookFormats
+        _ rows: [DimensionRow], header: String, numericKeys: Bool = false, on sheet: Worksheet,
+        formats: WorkbookFormats
     )
         throws(XLSXError) -> Int
     {
         let rows = rows.isEmpty ? [DimensionRow(key: "(none)")] : rows
         let headers = [header, "Open", "Closed", "Total", "Open %"]
         try sheet.setColumnWidth(
-            Double(max(14, min(48, (rows.map { displayWidth($0.key) }.max() ?? 0) + 2))), column: 0)
-        try sheet.setColumnWidth(10, columns: 1...4)
+            Double(max(14, min(48, (rows.map { displayWidth($0.shownKey) }.max() ?? 0) + 2))),
+            column: 0)
+        let largest = rows.reduce(0) { $0 + $1.total }
+        try sheet.setColumnWidth(
+            Double(max(10, numberWidth(largest, grouped: true) + 2)), columns: 1...4)
         try sheet.freezePanes(row: 1, column: 0)
         try sheet.setAutofilter(
             CellRange(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: 4))
@@ -78,7 +89,7 @@ enum WorkbookReport {
         }
         for (index, row) in rows.enumerated() {
             let r = index + 1
-            try sheet.write(row.shownKey, row: r, column: 0)
+            try writeKey(row.shownKey, numeric: numericKeys, row: r, column: 0, on: sheet)
             try sheet.write(row.open, row: r, column: 1, format: formats.integer)
             try sheet.write(row.closed, row: r, column: 2, format: formats.integer)
             try sheet.write(row.total, row: r, column: 3, format: formats.integer)
@@ -113,9 +124,20 @@ enum WorkbookReport {
             "Unique",
             "Server open", "Server closed", "Complete",
         ]
-        let widths: [Double] = [11, 28, 10, 16, 8, 13, 10, 10, 12, 13, 10]
+        var widths = [11, 28, 10, 16, 8, 13, 10, 10, 12, 13, 10]
+        for source in sources {
+            widths[0] = max(widths[0], numberWidth(source.companyID) + 2)
+            let counts = [
+                source.pages, source.resultCount, source.fetched, source.unique,
+                source.serverOpen, source.serverClosed,
+            ]
+            for (offset, count) in counts.enumerated() {
+                guard let count else { continue }
+                widths[4 + offset] = max(widths[4 + offset], numberWidth(count, grouped: true) + 2)
+            }
+        }
         for (column, width) in widths.enumerated() {
-            try sheet.setColumnWidth(width, column: column)
+            try sheet.setColumnWidth(Double(width), column: column)
         }
         try sheet.freezePanes(row: 1, column: 0)
         try sheet.setAutofilter(
@@ -144,11 +166,42 @@ enum WorkbookReport {
         }
     }
 
-    /// Columns a text takes on screen: East Asian wide characters count as two.
+    /// Writes a dimension key: with `numeric`, a key that is a whole number (a priority) as a
+    /// number, so that Excel does not flag it as a number stored as text; otherwise as text.
+    static func writeKey(
+        _ key: String, numeric: Bool, row: Int, column: Int, on sheet: Worksheet
+    ) throws(XLSXError) {
+        if numeric, let number = Int(key), String(number) == key {
+            try sheet.write(number, row: row, column: column)
+        } else {
+            try sheet.write(key, row: row, column: column)
+        }
+    }
+
+    /// Characters a whole number takes on screen, with its sign and, when `grouped` (format
+    /// `#,##0`), its thousands separators.
+    static func numberWidth(_ value: Int, grouped: Bool = false) -> Int {
+        var digits = 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits + (value < 0 ? 1 : 0) + (grouped ? (digits - 1) / 3 : 0)
+    }
+
+    /// Columns a text takes on screen, on its longest line: East Asian wide characters
+    /// count as two.
     static func displayWidth(_ text: String) -> Int {
+        var longest = 0
         var width = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            if v == 0x0A || v == 0x0D {
+                longest = max(longest, width)
+                width = 0
+                continue
+            }
             let wide =
                 (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
                 || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
@@ -157,7 +210,7 @@ enum WorkbookReport {
                 || (0x20000...0x3FFFD).contains(v)
             width += wide ? 2 : 1
         }
-        return width
+        return max(longest, width)
     }
 }
 

@@ -147,7 +147,7 @@ public final class Chart {
     }
 
     private func keep(_ text: String) -> UnsafeMutablePointer<CChar> {
-        var text = TextSanitizer.sanitize(text, limit: 254)
+        var text = TextSanitizer.clean(text, limit: 254)
         if text.hasPrefix("=") { text = " " + text }
         return handle.keep(text)
     }

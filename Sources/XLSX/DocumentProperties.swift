@@ -66,7 +66,8 @@ public struct DocumentProperties: Sendable, Equatable {
 }
 
 extension Workbook {
-    /// Sets the document properties; texts are sanitized like cell text.
+    /// Sets the document properties; texts are cleaned like cell text (control characters
+    /// dropped, cut at 32,767 UTF-16 units) but `_xHHHH_` is left as it is.
     /// - Throws: `XLSXError.library` if libxlsxwriter refuses them, or `.workbookClosed`.
     public func setProperties(_ properties: DocumentProperties) throws(XLSXError) {
         let workbook = try handle.workbook(for: "setProperties")
@@ -90,6 +91,6 @@ extension Workbook {
 
     private func keep(_ text: String?) -> UnsafeMutablePointer<CChar>? {
         guard let text else { return nil }
-        return handle.keep(TextSanitizer.sanitize(text))
+        return handle.keep(TextSanitizer.clean(text, limit: TextSanitizer.maximumLength))
     }
 }

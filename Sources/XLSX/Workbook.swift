@@ -40,6 +40,8 @@ public final class Workbook {
     let handle: WorkbookHandle
     private var formats: [FormatStyle: Format] = [:]
     private var sheetNames: Set<String> = []
+    /// The names added so far by `SheetName.key`, for Excel's case-insensitive check.
+    private var sheetKeys: [String: String] = [:]
 
     /// The file `close()` writes.
     public var path: String { handle.path }
@@ -78,6 +80,9 @@ public final class Workbook {
     }
 
     /// Adds a worksheet named exactly `name`.
+    ///
+    /// A name equal to an earlier one ignoring case is refused in any script (`Ä` after
+    /// `ä`), as Excel does; libxlsxwriter itself compares ASCII letters only.
     /// - Throws: `XLSXError.invalidSheetName` with the reason (too long, a forbidden
     ///   character, an apostrophe at either end, a duplicate ignoring case), or
     ///   `XLSXError.creationFailed` when a temporary file cannot be made in constant-memory mode.
@@ -85,6 +90,13 @@ public final class Workbook {
         let workbook = try handle.workbook(for: "addWorksheet(name: '\(name)')")
         if let problem = SheetName.problem(with: name) {
             throw XLSXError.invalidSheetName(name: name, reason: problem)
+        }
+        let key = SheetName.key(name)
+        if let existing = sheetKeys[key] {
+            let used = XLSXError.libraryMessage(LXW_ERROR_SHEETNAME_ALREADY_USED)
+            throw XLSXError.invalidSheetName(
+                name: name,
+                reason: "\(used) The sheet '\(existing)' has the same name ignoring case.")
         }
         let validation = name.withCString { workbook_validate_sheet_name(workbook, $0) }
         if validation != LXW_NO_ERROR {
@@ -101,6 +113,7 @@ public final class Workbook {
             throw XLSXError.creationFailed(what: "worksheet '\(name)'", reason: reason)
         }
         sheetNames.insert(name)
+        sheetKeys[key] = name
         return Worksheet(name: name, pointer: sheet, handle: handle)
     }
 
@@ -154,7 +167,9 @@ public final class Workbook {
         if let color = style.fontColor { format_set_font_color(format, color.lxw) }
         if let color = style.backgroundColor { format_set_bg_color(format, color.lxw) }
         if let numberFormat = style.numberFormat {
-            format_set_num_format(format, handle.keep(TextSanitizer.sanitize(numberFormat)))
+            format_set_num_format(
+                format,
+                handle.keep(TextSanitizer.clean(numberFormat, limit: TextSanitizer.maximumLength)))
         }
         if let border = style.border { format_set_border(format, border.lxw) }
         if let alignment = style.horizontalAlignment { format_set_align(format, alignment.lxw) }

@@ -81,7 +81,8 @@ extension Worksheet {
                 throw XLSXError.invalidArgument(reason: "the formula is empty", context: context)
             }
             options.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
-            options.value_string = handle.keep(TextSanitizer.sanitize(formula))
+            options.value_string = handle.keep(
+                TextSanitizer.clean(formula, limit: TextSanitizer.maximumLength))
         }
 
         let error = worksheet_conditional_format_range(

@@ -156,7 +156,7 @@ extension Worksheet {
 
         let cOptions = handle.allocate(lxw_table_options.self, count: 1)
         cOptions.pointee.name = options.name.map {
-            handle.keep(TextSanitizer.sanitize($0, limit: 255))
+            handle.keep(TextSanitizer.clean($0, limit: 255))
         }
         cOptions.pointee.style_type = style.type
         cOptions.pointee.style_type_number = style.number
@@ -180,7 +180,7 @@ extension Worksheet {
             UnsafeMutablePointer<lxw_table_column>?.self, count: columns.count + 1)
         for (index, column) in columns.enumerated() {
             let cColumn = handle.allocate(lxw_table_column.self, count: 1)
-            cColumn.pointee.header = handle.keep(TextSanitizer.sanitize(column.header, limit: 255))
+            cColumn.pointee.header = handle.keep(TextSanitizer.clean(column.header, limit: 255))
             cColumn.pointee.format = try formatPointer(column.format, context)
             switch column.total {
             case .none:

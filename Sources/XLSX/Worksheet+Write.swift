@@ -5,7 +5,8 @@ import CXlsxWriter
 /// and cell. The checks allocate nothing on the way to the C call.
 extension Worksheet {
     /// Writes text. It passes through `TextSanitizer`: forbidden control characters are
-    /// removed and text over 32,767 UTF-16 units is cut with a visible marker. An empty
+    /// removed, a literal `_xHHHH_` is escaped so that Excel shows it as written, and text
+    /// over 32,767 UTF-16 units is cut with a visible marker. An empty
     /// string writes nothing unless a format is given (then a formatted blank).
     public func write(_ text: String, row: Int, column: Int, format: Format? = nil)
         throws(XLSXError)
@@ -36,10 +37,16 @@ extension Worksheet {
         try check(error, cellContext(row, column))
     }
 
-    /// Writes an integer as an Excel number (a Double: exact up to 2^53).
+    /// Writes an integer: as an Excel number when it has at most 15 digits, otherwise as
+    /// its digits in a text cell (see `Worksheet.largestExactInteger`), so that an id is
+    /// never changed. `format` applies either way.
     public func write(_ number: Int, row: Int, column: Int, format: Format? = nil)
         throws(XLSXError)
     {
+        guard number.magnitude <= Self.largestExactInteger else {
+            try write(String(number), row: row, column: column, format: format)
+            return
+        }
         try write(Double(number), row: row, column: column, format: format)
     }
 
@@ -87,7 +94,7 @@ extension Worksheet {
         let cFormat = try formatPointer(format, cellContext(row, column))
         try ensureOpen(cellContext(row, column))
         let stored = result.isFinite ? result : 0
-        let error = TextSanitizer.withCString(formula) {
+        let error = TextSanitizer.withCString(formula, escaping: false) {
             worksheet_write_formula_num(pointer, cell.row, cell.column, $0, cFormat, stored)
         }
         try check(error, cellContext(row, column))
@@ -100,7 +107,7 @@ extension Worksheet {
         let cell = try CheckedCell(row: row, column: column, context: cellContext(row, column))
         let cFormat = try formatPointer(format, cellContext(row, column))
         try ensureOpen(cellContext(row, column))
-        let error = TextSanitizer.withCString(formula) { cFormula in
+        let error = TextSanitizer.withCString(formula, escaping: false) { cFormula in
             TextSanitizer.withCString(result) { cResult in
                 worksheet_write_formula_str(
                     pointer, cell.row, cell.column, cFormula, cFormat, cResult)

@@ -11,6 +11,15 @@ public final class Worksheet {
     /// The sheet's name as Excel shows it.
     public let name: String
 
+    /// The largest magnitude `write(_: Int, ...)` stores as a number: 999,999,999,999,999.
+    ///
+    /// Excel keeps 15 significant digits (a Double holds every integer up to 2^53, about
+    /// 9.007e15, but Excel shows and edits only 15 digits), so a 16-digit id such as
+    /// 9007199254740993 would be shown, and saved again, changed. Larger integers are
+    /// written as text holding their exact digits; Excel may mark them "number stored as
+    /// text".
+    public static let largestExactInteger: UInt = 999_999_999_999_999
+
     let pointer: UnsafeMutablePointer<lxw_worksheet>
     let handle: WorkbookHandle
 

@@ -40,8 +40,10 @@ public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
         case .library(let code, let message, let context):
             return "libxlsxwriter error \(code) in \(context): \(message)"
         case .invalidSheetName(let name, let reason):
-            return
-                "Invalid worksheet name '\(name)': \(reason) Use SheetName.make to build a valid one."
+            let sentence = reason.hasSuffix(".") ? reason : reason + "."
+            return "Excel cannot name a worksheet '\(name)': \(sentence) A worksheet name needs "
+                + "1 to 31 characters, none of [ ] : * ? / \\, no apostrophe at either end, "
+                + "and must differ from the workbook's other sheet names in more than case."
         case .cellOutOfRange(let row, let column, let context):
             return "Cell row \(row), column \(column) is outside Excel's grid in \(context); "
                 + "rows must be 0..<1048576 and columns 0..<16384 (zero-based)."

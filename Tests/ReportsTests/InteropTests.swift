@@ -27,11 +27,25 @@ struct InteropTests {
         Fixtures.ticket(7, company: 2, created: "2027-05-01 00:00:00", subject: "\u{FFFE}\u{FFFF}"),
     ]
 
-    func writeWorkbook() throws -> URL {
+    /// Company names whose forbidden character carries a mark, an id beyond a Double, a
+    /// literal `_xHHHH_` escape, and a local time that daylight saving skips.
+    static let awkwardCompanies = [
+        "*\u{FE0F}\u{20E3} Support", "Help?\u{FE0F}", "a/\u{0301}b", "a/\u{200D}b",
+        "Ops:\u{FE0E}", "'\u{0301}Acme",
+    ].enumerated().map { Company(id: $0.offset + 1, name: $0.element) }
+    static let awkwardTickets = [
+        Fixtures.ticket(9_007_199_254_740_993, subject: "literal _x000D_ and _x005F_x000D_"),
+        Fixtures.ticket(2, company: 6, created: "2026-03-08 02:30:00"),
+    ]
+
+    func writeWorkbook(
+        _ tickets: [Ticket] = tickets, companies: [Company] = companies,
+        zone: String = "+08:00"
+    ) throws -> URL {
         let folder = Fixtures.temporaryDirectory()
         let data = ReportData(
-            snapshot: Fixtures.snapshot(Self.tickets, companies: Self.companies),
-            clock: try Fixtures.clock())
+            snapshot: Fixtures.snapshot(tickets, companies: companies),
+            clock: try Fixtures.clock(zone: zone))
         var settings = RenderSettings(outDirectory: folder, templates: try ReportTemplates())
         settings.formats = [.xlsx]
         try ReportWriter.write(data, settings: settings)
@@ -44,14 +58,7 @@ struct InteropTests {
         defer { try? FileManager.default.removeItem(at: workbook.deletingLastPathComponent()) }
         let folder = workbook.deletingLastPathComponent()
 
-        let converted = try Interop.run(
-            "/usr/bin/env",
-            [
-                "soffice", "-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless",
-                "--convert-to",
-                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", folder.path, workbook.path,
-            ])
+        let converted = try Interop.convertToCSV(workbook)
 
         #expect(converted.status == 0, "\(converted.output)")
         let expected = [
@@ -101,6 +108,36 @@ struct InteropTests {
         // Six readable dates (1899 included) and one kept as the text the API sent.
         #expect(types["created"] == ["datetime", "str"])
     }
+
+    @Test func awkwardNamesIdsEscapesAndTimesSurviveBothReaders() throws {
+        try #require(Interop.available, "soffice or openpyxl is missing")
+        let workbook = try writeWorkbook(
+            Self.awkwardTickets, companies: Self.awkwardCompanies, zone: "America/New_York")
+        let folder = workbook.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let read = try Interop.json(
+            Interop.run("/usr/bin/env", ["python3", Interop.script, workbook.path]))
+        let converted = try Interop.convertToCSV(workbook)
+
+        let sheets = try #require(read["sheets"] as? [[String: Any]])
+        #expect(
+            sheets.compactMap { $0["name"] as? String }.dropFirst(8).map {
+                Array($0.unicodeScalars)
+            }
+                == ["_ Support", "Help_", "a_b", "a_b (company 4)", "Ops_", "Acme"].map {
+                    Array($0.unicodeScalars)
+                })
+        #expect(converted.status == 0, "\(converted.output)")
+        let tickets = try String(
+            contentsOf: folder.appendingPathComponent("report-Tickets.csv"), encoding: .utf8)
+        #expect(tickets.contains("9007199254740993,"))
+        #expect(tickets.contains("literal _x000D_ and _x005F_x000D_"))
+        #expect(tickets.contains("2026-03-08 02:30:00"))
+        let csvFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".csv") }
+        #expect(csvFiles.count == 8 + Self.awkwardCompanies.count)
+    }
 }
 
 /// Finding and running the outside programs.
@@ -130,6 +167,19 @@ enum Interop {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Converts every sheet of `workbook` to `report-<sheet>.csv` beside it with LibreOffice.
+    static func convertToCSV(_ workbook: URL) throws -> (status: Int32, output: String) {
+        let folder = workbook.deletingLastPathComponent()
+        return try run(
+            "/usr/bin/env",
+            [
+                "soffice", "-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", folder.path, workbook.path,
+            ])
     }
 
     static func json(_ result: (status: Int32, output: String)) throws -> [String: Any] {

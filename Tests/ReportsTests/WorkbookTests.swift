@@ -14,24 +14,13 @@ import XLSX
         "Sources",
     ]
 
-    /// Writes `report.xlsx` alone for `tickets` and returns its path.
     func workbook(_ tickets: [Ticket], companies: [Company]? = nil, in folder: URL) throws
         -> String
     {
-        let data = ReportData(
-            snapshot: Fixtures.snapshot(tickets, companies: companies), clock: try Fixtures.clock())
-        var settings = RenderSettings(outDirectory: folder, templates: try ReportTemplates())
-        settings.formats = [.xlsx]
-        try ReportWriter.write(data, settings: settings)
-        return folder.appendingPathComponent("report.xlsx").path
+        try WorkbookFiles.write(tickets, companies: companies, in: folder)
     }
 
-    func sheetNames(_ file: String) throws -> [String] {
-        let xml = try XLSXPackage.part("xl/workbook.xml", of: file)
-        return xml.components(separatedBy: "<sheet name=\"").dropFirst().map {
-            String($0.prefix { $0 != "\"" })
-        }
-    }
+    func sheetNames(_ file: String) throws -> [String] { try WorkbookFiles.sheetNames(file) }
 
     @Test func everySheetChartAndTypedCellIsThere() throws {
         let folder = Fixtures.temporaryDirectory()
@@ -120,7 +109,9 @@ import XLSX
             Company(id: 1, name: "Ops [prod]: a/b\\c*?"), Company(id: 2, name: "acme"),
             Company(id: 3, name: "ACME"), Company(id: 4, name: "Tickets"),
             Company(id: 5, name: long), Company(id: 6, name: "'quoted'\u{7}"),
-            Company(id: 7, name: "history"),
+            Company(id: 7, name: "history"), Company(id: 8, name: "tickets (3)"),
+            Company(id: 9, name: " \u{3000} "), Company(id: 10, name: "By Age"),
+            Company(id: 11, name: "Äpfel"), Company(id: 12, name: "äPFEL"),
         ]
         let tickets = [
             Fixtures.ticket(1, priority: 3), Fixtures.ticket(2, company: 2, state: "closed"),
@@ -132,8 +123,10 @@ import XLSX
         let names = Array(try sheetNames(file).dropFirst(Self.sheetNames.count))
         #expect(
             names == [
-                "Ops _prod__ a_b_c__", "acme", "ACME (2)", "Tickets (2)",
-                String(long.prefix(31)), "quoted", "history (2)",
+                "Ops _prod__ a_b_c__", "acme", "ACME (company 3)", "Tickets (company 4)",
+                String(long.prefix(31)), "quoted", "history (company 7)",
+                "tickets (3) (company 8)", "Company 9", "By Age (company 10)", "Äpfel",
+                "äPFEL (company 12)",
             ])
         // Sheet 10 is "acme": one closed ticket and one unassigned open one.
         let acme = try XLSXPackage.part("xl/worksheets/sheet10.xml", of: file)
@@ -143,30 +136,6 @@ import XLSX
         #expect(cellValue("B4", in: acme) == "2")
         #expect(cellValue("B5", in: acme) == "1")
         #expect(cellValue("B6", in: acme) == "1")
-    }
-
-    @Test func ticketsPastASheetsRowsContinueOnTheNextSheet() throws {
-        let folder = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let data = ReportData(
-            snapshot: Fixtures.snapshot((1...7).map { Fixtures.ticket($0) }),
-            clock: try Fixtures.clock())
-        let path = folder.appendingPathComponent("split.xlsx").path
-        let book = try Workbook(path: path, options: .init(constantMemory: true))
-        let formats = try WorkbookFormats(book)
-
-        try TicketSheets.write(
-            data.rows, count: data.rows.count, clock: data.clock, into: book, formats: formats,
-            perSheet: 3)
-        try book.close()
-
-        #expect(try sheetNames(path) == ["Tickets", "Tickets (2)", "Tickets (3)"])
-        let ids = try (1...3).map { index in
-            let xml = try XLSXPackage.part("xl/worksheets/sheet\(index).xml", of: path)
-            return (2...4).compactMap { cellValue("C\($0)", in: xml) }
-        }
-        #expect(ids == [["1", "2", "3"], ["4", "5", "6"], ["7"]])
-        #expect(TicketSheets.rowsPerSheet == 1_048_575)
     }
 }
 
@@ -178,7 +147,10 @@ import XLSX
 @Suite struct WorkbookGoldenTests {
     static let goldenSheets = [
         ("summary", "xl/worksheets/sheet1.xml"), ("by-company", "xl/worksheets/sheet2.xml"),
+        ("by-priority", "xl/worksheets/sheet3.xml"), ("by-assignee", "xl/worksheets/sheet4.xml"),
+        ("by-state", "xl/worksheets/sheet5.xml"), ("by-age", "xl/worksheets/sheet6.xml"),
         ("tickets", "xl/worksheets/sheet7.xml"), ("sources", "xl/worksheets/sheet8.xml"),
+        ("company-defaultteam", "xl/worksheets/sheet9.xml"),
         ("chart-company", "xl/charts/chart1.xml"),
     ]
 

@@ -135,4 +135,33 @@ import Testing
         let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
         #expect(cellXML("XFD1048576", in: xml) != nil)
     }
+
+    /// An integer that a Double cannot hold exactly, or that Excel would show rounded (over
+    /// 15 digits), is written as its digits in a text cell.
+    @Test func writesLargeIntegersAsExactText() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("ids.xlsx")
+        let values = [
+            9_007_199_254_740_993, 123_456_789_012_345_678, -9_007_199_254_740_993, .min, .max,
+            1_000_000_000_000_000, 999_999_999_999_999, -999_999_999_999_999, 0,
+        ]
+
+        let workbook = try Workbook(path: file, options: .init(constantMemory: true))
+        let sheet = try workbook.addWorksheet(name: "Ids")
+        for (row, value) in values.enumerated() {
+            try sheet.write(value, row: row, column: 0)
+        }
+        try workbook.close()
+
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
+        let cells = (1...values.count).map { cellXML("A\($0)", in: xml) ?? "" }
+        #expect(
+            cells.prefix(6).map { texts(in: $0) } == values.prefix(6).map { [String($0)] })
+        #expect(cells.prefix(6).allSatisfy { $0.contains("t=\"inlineStr\"") })
+        #expect(
+            (7...9).map { cellValue("A\($0)", in: xml) } == [
+                "999999999999999", "-999999999999999", "0",
+            ])
+    }
 }

@@ -91,4 +91,64 @@ import Testing
         #expect(TextSanitizer.sanitize(exact) == exact)
         #expect(TextSanitizer.sanitize(exact + "x").hasSuffix(TextSanitizer.truncationMarker))
     }
+
+    /// Excel reads `_xHHHH_` in cell text as an escaped character; a literal one must have
+    /// its underscore escaped as `_x005F_`.
+    @Test func escapesLiteralEscapeSequences() {
+        #expect(TextSanitizer.sanitize("a_x000D_b") == "a_x005F_x000D_b")
+        #expect(TextSanitizer.sanitize("_x0041__xbeeF_") == "_x005F_x0041__x005F_xbeeF_")
+        // Overlapping sequences: each underscore that starts one is escaped.
+        #expect(TextSanitizer.sanitize("_x005F_x000D_") == "_x005F_x005F_x005F_x000D_")
+        for untouched in ["_x00D_", "_X000D_", "_x000G_", "_x000D", "x000D_", "__", "_x"] {
+            #expect(TextSanitizer.sanitize(untouched) == untouched)
+        }
+    }
+
+    @Test func writesEscapedSequencesIntoTheFile() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("escapes.xlsx")
+
+        let workbook = try Workbook(path: file, options: .init(constantMemory: true))
+        let sheet = try workbook.addWorksheet(name: "Text")
+        try sheet.write("line_x000D_break", row: 0, column: 0)
+        try sheet.writeFormula("=\"_x0041_\"", result: "_x0041_", row: 1, column: 0)
+        try workbook.close()
+
+        let xml = try XLSXPackage.part("xl/worksheets/sheet1.xml", of: file)
+        #expect(texts(in: xml) == ["line_x005F_x000D_break"])
+        #expect(cellValue("A2", in: xml) == "_x005F_x0041_")
+        #expect(cellXML("A2", in: xml)?.contains("<f>\"_x0041_\"</f>") == true)
+    }
+
+    /// Escaping lengthens the text: the written text must still be within the library's
+    /// 32,767 code points and Excel's 32,767 UTF-16 units.
+    @Test func cutsEscapedTextWithinTheLimit() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("escaped-long.xlsx")
+        let text = String(repeating: "_x0041_", count: 4_000)
+
+        let workbook = try Workbook(path: file)
+        let sheet = try workbook.addWorksheet(name: "Text")
+        try sheet.write(text, row: 0, column: 0)
+        try workbook.close()
+
+        let written = try #require(
+            texts(in: try XLSXPackage.part("xl/sharedStrings.xml", of: file)).first)
+        #expect(written.utf16.count <= 32_767)
+        #expect(written.hasSuffix(TextSanitizer.truncationMarker))
+        #expect(written.hasPrefix("_x005F_x0041__x005F_x0041_"))
+    }
+
+    @Test func keepsTheStartOfOneOversizedCharacter() {
+        let text = "e" + String(repeating: "\u{0301}", count: 40_000)
+
+        let cut = TextSanitizer.sanitize(text)
+
+        #expect(cut.utf16.count <= 32_767)
+        #expect(cut.utf16.count > 32_000)
+        #expect(cut.unicodeScalars.first == "e")
+        #expect(cut.hasSuffix(TextSanitizer.truncationMarker))
+    }
 }

@@ -164,10 +164,14 @@ case "cells":
         }
         return result
     }
-    func number(_ value: Int?) -> String { value.map { "n\($0)" } ?? "-" }
-    func datetime(_ date: Date?, raw: String?) -> String {
-        guard let date else { return escaped(raw) }
-        let f = Timestamp.components(of: date, offset: clock.timeZone.secondsFromGMT(for: date))
+    // Past 15 digits an integer is written as text (Worksheet.largestExactInteger).
+    func number(_ value: Int?) -> String {
+        guard let value else { return "-" }
+        return value.magnitude > 999_999_999_999_999 ? escaped(String(value)) : "n\(value)"
+    }
+    // The wall-clock fields the API wrote, as TicketSheets writes them.
+    func datetime(_ raw: String?) -> String {
+        guard let raw, let f = Timestamp.wallClock(raw) else { return escaped(raw) }
         return "d\(f.year) \(f.month) \(f.day) \(f.hour) \(f.minute) \(f.second)"
     }
     for row in data.rows {
@@ -176,8 +180,8 @@ case "cells":
             number(row.companyID), escaped(row.companyName), number(t.id), escaped(t.state),
             escaped(row.isClosed ? "closed" : "open"), number(t.priority), escaped(t.subject),
             escaped(t.assignedTo), escaped(t.createdBy), escaped(t.updatedBy), number(t.teamID),
-            escaped(t.teamName), datetime(row.created, raw: t.createdAt),
-            datetime(row.updated, raw: t.updatedAt), number(row.ageDays),
+            escaped(t.teamName), datetime(t.createdAt), datetime(t.updatedAt),
+            number(row.ageDays),
             escaped(row.bucket.rawValue), number(t.commentCount),
         ]
         text += cells.joined(separator: "\t") + "\n"

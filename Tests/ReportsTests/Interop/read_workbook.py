@@ -2,8 +2,9 @@
 """Reads a report back for the interop test and prints what it checks, as JSON.
 
   read_workbook.py report.xlsx   per sheet (openpyxl): rows, charts, frozen cell, autofilter,
-                                 conditional formats, the longest text, and on Tickets the
-                                 Python types of ids, dates and ages
+                                 conditional formats, the longest text in UTF-16 units (as
+                                 Excel counts its 32,767 limit), and on Tickets the Python
+                                 types of ids, dates and ages
   read_workbook.py --csv FILE    the number of records in a CSV file LibreOffice wrote
 
 Exits non-zero when the file cannot be read."""
@@ -18,6 +19,12 @@ if sys.argv[1] == "--csv":
 
 import openpyxl
 
+
+def utf16_length(text):
+    """Excel's length of a text: UTF-16 code units, so an emoji counts two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 book = openpyxl.load_workbook(sys.argv[1])
 report = {"sheets": []}
 for sheet in book.worksheets:
@@ -29,7 +36,9 @@ for sheet in book.worksheets:
         "freeze": sheet.freeze_panes,
         "autofilter": sheet.auto_filter.ref,
         "conditional_formats": len(sheet.conditional_formatting),
-        "longest_text": max((len(v) for r in rows for v in r if isinstance(v, str)), default=0),
+        "longest_text": max(
+            (utf16_length(v) for r in rows for v in r if isinstance(v, str)), default=0
+        ),
     }
     if sheet.title.startswith("Tickets") and len(rows) > 1:
         entry["types"] = {
