@@ -39,14 +39,25 @@ extension Commands {
     /// Writes the report of counted data; the exit status says whether it is complete.
     static func write(_ data: ReportData, render: RenderSettings, console: Console) throws -> Int32
     {
-        let files = try ReportWriter.write(data, settings: render)
-        let totals = data.summary.totals
-        for warning in data.summary.warnings { console.warning(warning) }
+        let written = try ReportWriter.writeReport(data, settings: render)
+        let summary = written.data.summary
+        let totals = summary.totals
+        for warning in summary.warnings { console.warning(warning) }
         console.info(
-            "wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(render.outDirectory.path): "
+            "wrote \(written.files.map(\.lastPathComponent).joined(separator: ", ")) to \(render.outDirectory.path): "
                 + "\(totals.tickets) tickets, \(totals.open) open, \(totals.closed) closed"
-                + (data.summary.complete ? "" : " (INCOMPLETE)"))
-        return data.summary.complete ? ExitStatus.success : ExitStatus.incomplete
+                + (summary.complete ? "" : " (INCOMPLETE)"))
+        if let history = render.history {
+            if let warning = written.historyWarning {
+                console.warning(warning)
+            } else {
+                console.info(
+                    "history: run \(summary.history?.runs ?? 0) of this selection recorded in \(history.path.path)"
+                )
+            }
+        }
+        if let headline = summary.headline { console.info(headline) }
+        return summary.complete ? ExitStatus.success : ExitStatus.incomplete
     }
 
     /// Writes a snapshot atomically.

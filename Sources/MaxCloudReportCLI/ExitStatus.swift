@@ -1,3 +1,4 @@
+import History
 import MaxCloud
 import Mustache
 import Reports
@@ -22,6 +23,11 @@ public enum ExitStatus {
         case let error as ReportError:
             switch error {
             case .badTimeZone, .badAsOf: return usage
+            default: return failure
+            }
+        case let error as HistoryError:
+            switch error {
+            case .newerVersion, .notHistory: return usage
             default: return failure
             }
         case let error as MaxCloudError:

@@ -98,7 +98,26 @@ extension CommandContext {
         var settings = RenderSettings(outDirectory: out, templates: templates)
         settings.formats = formats
         settings.bom = !args.has("no-bom")
+        settings.history = try historySettings(out: out)
         return (settings, clock)
+    }
+
+    /// The run history from `--history` and `--no-history`: `history.sqlite` in the output
+    /// folder unless told otherwise.
+    func historySettings(out: URL) throws -> HistorySettings? {
+        let path = arguments.value("history")
+        if arguments.has("no-history") {
+            guard path == nil else {
+                throw UsageError("'--history' and '--no-history' contradict each other; give one")
+            }
+            return nil
+        }
+        guard let path else {
+            return HistorySettings(path: out.appendingPathComponent("history.sqlite"))
+        }
+        guard !path.isEmpty else { throw UsageError("empty --history '': give the file to use") }
+        try Self.checkWritableFile(path, option: "history")
+        return HistorySettings(path: URL(fileURLWithPath: path))
     }
 
     /// Refuses, before anything is fetched, an output folder that cannot be used: a file

@@ -30,6 +30,9 @@ enum Specs {
         .value("out", "DIR", "where the files go (default ./report)"),
         .value("templates", "DIR", "override the built-in templates file by file"),
         .flag("no-bom", "write the CSV files without a UTF-8 byte-order mark"),
+        .value(
+            "history", "FILE", "the run history to compare with (default history.sqlite in --out)"),
+        .flag("no-history", "neither read nor record the run history"),
     ]
 
     static let logging: [OptionSpec] = [
