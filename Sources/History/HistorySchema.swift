@@ -69,6 +69,26 @@ enum HistorySchema {
     /// lacks. Call inside a write transaction.
     /// - Throws: `HistoryError.newerVersion`, `.notHistory`, or the SQLite error.
     static func migrate(_ database: Database, path: String) throws(HistoryError) {
+        let (version, application) = try check(database, path: path)
+        do {
+            for step in migrations where step.version > version {
+                try database.execute(step.sql)
+                try database.execute("PRAGMA user_version = \(step.version)")
+            }
+            if application != applicationID {
+                try database.execute("PRAGMA application_id = \(applicationID)")
+            }
+        } catch {
+            throw HistoryStore.wrap(error, path: path)
+        }
+    }
+
+    /// The file's schema version and application id, once it is known to be ours (or
+    /// empty) and not of a newer tool.
+    /// - Throws: `HistoryError.newerVersion`, `.notHistory`, or the SQLite error.
+    static func check(_ database: Database, path: String) throws(HistoryError) -> (
+        version: Int, application: Int64
+    ) {
         let version: Int
         let application: Int64
         let tables: Int64
@@ -89,17 +109,7 @@ enum HistorySchema {
                     reason: "an SQLite database of another program, application id \(application)")
             }
         }
-        do {
-            for step in migrations where step.version > version {
-                try database.execute(step.sql)
-                try database.execute("PRAGMA user_version = \(step.version)")
-            }
-            if application != applicationID {
-                try database.execute("PRAGMA application_id = \(applicationID)")
-            }
-        } catch {
-            throw HistoryStore.wrap(error, path: path)
-        }
+        return (version, application)
     }
 
     private static func integer(_ database: Database, _ sql: String) throws(SQLiteError) -> Int64 {

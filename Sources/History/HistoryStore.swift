@@ -35,6 +35,24 @@ public final class HistoryStore {
         try? database.execute("PRAGMA foreign_keys = ON")
     }
 
+    /// Checks, without writing, that an existing file can be used: refuses a file of a
+    /// newer tool or one that is not a history, so that a run can say so before it fetches
+    /// anything. A missing file is fine (it will be made); any other trouble, a lock say,
+    /// is left for `begin()` to meet.
+    /// - Throws: `HistoryError.newerVersion` or `.notHistory`.
+    public static func checkUsable(path: String) throws(HistoryError) {
+        guard let database = try? Database(path: path, options: [.readOnly]) else { return }
+        defer { database.close() }
+        do {
+            _ = try HistorySchema.check(database, path: path)
+        } catch {
+            switch error {
+            case .newerVersion, .notHistory: throw error
+            default: return
+            }
+        }
+    }
+
     /// Takes the write lock and brings the schema to the current version.
     /// - Throws: `HistoryError.locked` after the busy timeout, `.newerVersion` for a file
     ///   of a newer tool, `.notHistory` for a file that is not ours; the file is then

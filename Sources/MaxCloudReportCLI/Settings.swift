@@ -1,4 +1,5 @@
 import Foundation
+import History
 import MaxCloud
 import Reports
 
@@ -112,12 +113,19 @@ extension CommandContext {
             }
             return nil
         }
-        guard let path else {
-            return HistorySettings(path: out.appendingPathComponent("history.sqlite"))
+        let file: URL
+        if let path {
+            guard !path.isEmpty else {
+                throw UsageError("empty --history '': give the file to use")
+            }
+            try Self.checkWritableFile(path, option: "history")
+            file = URL(fileURLWithPath: path)
+        } else {
+            file = out.appendingPathComponent("history.sqlite")
         }
-        guard !path.isEmpty else { throw UsageError("empty --history '': give the file to use") }
-        try Self.checkWritableFile(path, option: "history")
-        return HistorySettings(path: URL(fileURLWithPath: path))
+        // A history of a newer tool, or a file that is not one, is refused before fetching.
+        try HistoryStore.checkUsable(path: file.path)
+        return HistorySettings(path: file)
     }
 
     /// Refuses, before anything is fetched, an output folder that cannot be used: a file

@@ -98,6 +98,7 @@ extension EndToEndTests {
             historyArguments(
                 server, out: out, asOf: "2026-11-30 09:00:00", extra: ["--history", history.path]),
             environment: Self.environment)
+        let loginsBeforeSkipping = server.requestLog.filter { $0.path == "/api/login" }.count
         let skipped = try BinaryRunner.run(
             historyArguments(
                 server, out: out, asOf: "2026-11-30 09:00:00",
@@ -112,6 +113,7 @@ extension EndToEndTests {
 
         #expect(both.status == 64)
         #expect(both.stderr.contains("'--history' and '--no-history' contradict each other"))
+        #expect(loginsBeforeSkipping == 0)
         #expect(result.status == 64)
         #expect(result.stderr.contains("newer maxcloud-report (schema version 9"))
         #expect(try Data(contentsOf: history) == before)
