@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "MaxCloudSimulator", targets: ["MaxCloudSimulator"]),
         .library(name: "Mustache", targets: ["Mustache"]),
         .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "SQLite", targets: ["SQLite"]),
+        .library(name: "History", targets: ["History"]),
     ],
     targets: [
         .systemLibrary(
@@ -26,17 +28,24 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "XLSX", dependencies: ["CXlsxWriter"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: strictSettings),
+        .target(name: "History", dependencies: ["SQLite"], swiftSettings: strictSettings),
         .target(name: "Mustache", swiftSettings: strictSettings),
         .target(name: "MaxCloud", swiftSettings: strictSettings),
         .target(name: "MaxCloudSimulator", swiftSettings: strictSettings),
         .target(
             name: "Reports",
-            dependencies: ["MaxCloud", "Mustache", "XLSX"],
+            dependencies: ["MaxCloud", "Mustache", "XLSX", "History"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "MaxCloudReportCLI",
-            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator", "Mustache"],
+            dependencies: ["Reports", "MaxCloud", "MaxCloudSimulator", "Mustache", "History"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -56,6 +65,16 @@ let package = Package(
             name: "XLSXTests",
             dependencies: ["XLSX", "TestSupport"],
             resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SQLiteTests",
+            dependencies: ["SQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "SQLite"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -90,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["MaxCloudSimulator", "MaxCloudReportCLI"],
+            dependencies: ["MaxCloudSimulator", "MaxCloudReportCLI", "SQLite"],
             swiftSettings: strictSettings
         ),
     ]

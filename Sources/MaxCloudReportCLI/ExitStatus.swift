@@ -1,3 +1,4 @@
+import History
 import MaxCloud
 import Mustache
 import Reports
@@ -23,6 +24,11 @@ public enum ExitStatus {
             switch error {
             // A template that does not parse or names a missing partial is configuration.
             case .badTimeZone, .badAsOf, .template: return usage
+            default: return failure
+            }
+        case let error as HistoryError:
+            switch error {
+            case .newerVersion, .notHistory: return usage
             default: return failure
             }
         case let error as MaxCloudError:

@@ -4,7 +4,7 @@ import Foundation
 public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     /// `summary.json`.
     case json
-    /// `tickets.csv` and `summary.csv`.
+    /// `tickets.csv`, `summary.csv` and `changes.csv`.
     case csv
     /// `report.md`.
     case md
@@ -17,7 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     public var fileNames: [String] {
         switch self {
         case .json: ["summary.json"]
-        case .csv: ["tickets.csv", "summary.csv"]
+        case .csv: ["tickets.csv", "summary.csv", "changes.csv"]
         case .md: ["report.md"]
         case .html: ["report.html"]
         case .xlsx: ["report.xlsx"]

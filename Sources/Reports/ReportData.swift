@@ -8,8 +8,8 @@ public struct ReportData: Sendable {
     public let clock: ReportClock
     /// One row per distinct (company, id), ordered by company id then ticket id.
     public let rows: TicketRows
-    /// The counts.
-    public let summary: Summary
+    /// The counts; the history fills in `changes`, `trend` and `history`.
+    public internal(set) var summary: Summary
     /// The companies selected.
     public let companies: [Company]
 
@@ -116,6 +116,9 @@ public struct ReportData: Sendable {
             companies: tally.companyCounts(header.companies, names: names),
             sources: header.sources, failedSources: header.failedSources,
             includeClosed: header.includeClosed, oldestOpen: tally.oldest.map(\.ticket))
+        summary.weekly = tally.weekly.activity(includeClosed: header.includeClosed)
+        summary.actions = tally.actions.list
+        summary.setNoHistory(clock: clock)
     }
 
     /// A warning for each incomplete source that no warning names yet, so a report marked

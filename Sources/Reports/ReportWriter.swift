@@ -11,6 +11,8 @@ public struct RenderSettings: Sendable {
     public var templates: ReportTemplates
     /// Whether the CSV files start with a UTF-8 byte-order mark (Excel wants one).
     public var bom = true
+    /// The run history to compare with and record the run in; nil keeps none.
+    public var history: HistorySettings?
 
     /// Creates settings with every format and the built-in templates.
     public init(outDirectory: URL, templates: ReportTemplates) {
@@ -19,25 +21,77 @@ public struct RenderSettings: Sendable {
     }
 }
 
+/// What `ReportWriter.writeReport` did.
+public struct WrittenReport: Sendable {
+    /// The files written, in the order of the formats.
+    public var files: [URL]
+    /// The data the files show: with the history's `changes` and `trend` when it was kept.
+    public var data: ReportData
+    /// Set when the files were written but the run could not be recorded in the history
+    /// afterwards; the history is then as it was before the run.
+    public var historyWarning: String?
+}
+
 /// Writes the chosen report files. Each is written to a temporary name first; only when
 /// all are written are they renamed into place, so a failure leaves the previous report.
+///
+/// With a history, the order is: open the history and take its lock, record the run in
+/// a transaction and work out the changes, write the files, rename them into place, and
+/// only then commit the transaction. A failure before the files are in place rolls the
+/// history back, so a failed run leaves both as they were. If the commit itself fails,
+/// or the process dies between the renames and the commit, the report stands and the
+/// history lacks this run: the next run compares with the run before it.
 public enum ReportWriter {
     /// Writes the files and returns their paths.
-    /// - Throws: `ReportError` naming the file or template at fault; nothing is replaced then.
+    /// - Throws: `ReportError` naming the file or template at fault, or `HistoryError`;
+    ///   nothing is replaced then.
     @discardableResult
     public static func write(_ data: ReportData, settings: RenderSettings) throws -> [URL] {
+        try writeReport(data, settings: settings).files
+    }
+
+    /// Writes the files and records the run in the history (`settings.history`).
+    /// - Throws: `ReportError` naming the file or template at fault, or `HistoryError`;
+    ///   nothing is replaced and the history is left as it was.
+    public static func writeReport(_ data: ReportData, settings: RenderSettings) throws
+        -> WrittenReport
+    {
+        var data = data
+        // The batch makes the output folder, where the history file is by default.
         let batch = try OutputBatch(directory: settings.outDirectory)
+        var history: ReportHistory?
+        if let options = settings.history {
+            let opened = try ReportHistory(options)
+            history = opened
+            do {
+                data = try opened.record(data)
+            } catch {
+                opened.rollback()
+                throw error
+            }
+        }
+        let names: [String]
         do {
             for format in settings.formats {
                 try write(format, data, settings, batch)
             }
-            let names = batch.finalNames
+            names = batch.finalNames
             try batch.commit()
-            return names.map { settings.outDirectory.appendingPathComponent($0) }
         } catch {
             batch.discard()
+            history?.rollback()
             throw error
         }
+        var warning: String?
+        do {
+            try history?.commit()
+        } catch {
+            warning =
+                "the report was written, but the run could not be recorded in the history: \(error)"
+        }
+        return WrittenReport(
+            files: names.map { settings.outDirectory.appendingPathComponent($0) }, data: data,
+            historyWarning: warning)
     }
 
     private static func write(
@@ -52,6 +106,9 @@ public enum ReportWriter {
             }
             try batch.writeCSV("summary.csv", bom: settings.bom) {
                 try CSVReports.writeSummary(data.summary, to: &$0)
+            }
+            try batch.writeCSV("changes.csv", bom: settings.bom) {
+                try CSVReports.writeChanges(data.summary, to: &$0)
             }
         case .md, .html:
             let name = format == .md ? "report.md" : "report.html"

@@ -140,9 +140,30 @@ public struct Summary: Codable, Sendable {
     public var includeClosed: Bool
     /// The ten oldest open tickets.
     public var oldestOpen: [OldTicket]
+    /// One sentence of the key figures for the top of a report: the backlog and its
+    /// change, then what needs acting on.
+    public var headline: String?
+    /// What changed since the previous run of the same selection.
+    public var changes: ChangeSummary?
+    /// `changes` per company, in `byCompany` order (empty without a previous run).
+    public var changesByCompany: [ChangeRow]?
+    /// `changes` per priority, numeric order, `none` last (empty without a previous run).
+    public var changesByPriority: [ChangeRow]?
+    /// The backlog at the latest run of each of the last ISO weeks with a run, oldest
+    /// first, this run last.
+    public var trend: [TrendPoint]?
+    /// Created per ISO week, and closed per week estimated, from the tickets alone.
+    public var weekly: WeeklyActivity?
+    /// What the meeting should act on.
+    public var actions: ActionList?
+    /// Whether the run was recorded in a history, and how many runs it holds.
+    public var history: HistoryInfo?
 
     enum CodingKeys: String, CodingKey {
         case timezone, complete, warnings, totals, sources, companies
+        case headline, changes, trend, weekly, actions, history
+        case changesByCompany = "changes_by_company"
+        case changesByPriority = "changes_by_priority"
         case asOf = "as_of"
         case byCompany = "by_company"
         case byPriority = "by_priority"

@@ -74,14 +74,7 @@ struct Tally {
 
         /// Numeric order, `none` (and any other word) after the numbers.
         var byPriority: [DimensionRow] {
-            priority.rows.sorted { a, b in
-                switch (Int(a.key), Int(b.key)) {
-                case (let x?, let y?): x < y
-                case (.some, nil): true
-                case (nil, .some): false
-                case (nil, nil): a.key < b.key
-                }
-            }
+            priority.rows.sorted { Tally.priorityOrder($0.key, $1.key) }
         }
 
         /// Most open first, then most tickets, then by key.
@@ -101,6 +94,17 @@ struct Tally {
         }
     }
 
+    /// Whether priority key `a` goes before `b`: numeric order, `none` (and any other
+    /// word) after the numbers.
+    static func priorityOrder(_ a: String, _ b: String) -> Bool {
+        switch (Int(a), Int(b)) {
+        case (let x?, let y?): x < y
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): a < b
+        }
+    }
+
     let clock: ReportClock
     let oldestLimit = 10
     /// Every ticket's counts.
@@ -112,13 +116,21 @@ struct Tally {
     private var unreadable = Examples()
     private var future = Examples()
     private var odd = Examples()
+    /// Created and closed per week, from the tickets' own timestamps.
+    private(set) var weekly: WeeklyTally
+    /// The meeting's action list.
+    private(set) var actions: ActionTally
 
     init(clock: ReportClock) {
         self.clock = clock
+        weekly = WeeklyTally(clock: clock)
+        actions = ActionTally(clock: clock)
     }
 
     mutating func add(_ row: TicketRow) {
         all.add(row)
+        weekly.add(row)
+        actions.add(row)
         companies[row.companyID, default: Dimensions()].add(row)
         if !row.isClosed, let seconds = row.ageSeconds { consider(row, ageSeconds: seconds) }
         noteTrouble(row)

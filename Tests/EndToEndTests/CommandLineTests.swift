@@ -109,7 +109,10 @@ extension EndToEndTests {
         let printed = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((printed["totals"] as? [String: Int])?["tickets"] == 500)
-        #expect(try visibleFiles(in: out) == ["summary.csv", "tickets.csv"])
+        #expect(
+            try visibleFiles(in: out) == [
+                "changes.csv", "history.sqlite", "summary.csv", "tickets.csv",
+            ])
         let bad = try await BinaryRunner.run(
             runArguments(server, out: out, extra: ["--stdout", "csv"]),
             environment: Self.environment)

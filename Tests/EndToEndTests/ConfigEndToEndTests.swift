@@ -53,7 +53,7 @@ extension EndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "quiet came from the file")
         let out = folder.appendingPathComponent("weekly-ops/2026-W49")
-        #expect(try visibleFiles(in: out) == ["summary.json"])
+        #expect(try visibleFiles(in: out) == ["history.sqlite", "summary.json"])
         #expect((try summary(in: out)["totals"] as? [String: Int])?["tickets"] == 150)
 
         let flags = try await BinaryRunner.run(

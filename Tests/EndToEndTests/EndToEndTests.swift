@@ -53,7 +53,7 @@ import Testing
         return table
     }
 
-    @Test func runWritesSixFilesWhoseFiguresMatchTheSimulatorsData() async throws {
+    @Test func runWritesSevenFilesAndTheHistoryWhoseFiguresMatchTheSimulatorsData() async throws {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
@@ -66,8 +66,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             names == [
-                "report.html", "report.md", "report.xlsx", "summary.csv", "summary.json",
-                "tickets.csv",
+                "changes.csv", "history.sqlite", "report.html", "report.md", "report.xlsx",
+                "summary.csv", "summary.json", "tickets.csv",
             ])
 
         let dataset = SimulatorDataset.sample()
@@ -112,7 +112,10 @@ import Testing
             environment: ["MAXCLOUD_PASSWORD": SimulatorDataset.demoPassword])
 
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "history.sqlite", "summary.json",
+            ])
         let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let source = try #require((summary["sources"] as? [[String: Any]])?.first)
@@ -193,7 +196,7 @@ import Testing
 
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("500 tickets"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 8)
     }
 
     @Test func fetchThenRenderGivesTheSameSummaryAsRun() async throws {

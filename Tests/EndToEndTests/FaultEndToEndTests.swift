@@ -80,6 +80,9 @@ extension EndToEndTests {
         #expect(markdown.contains("INCOMPLETE"))
         #expect(html.contains("INCOMPLETE"))
         #expect(csv.contains("\r\nreport,INCOMPLETE,,,\r\n"))
+        let changes = try String(
+            decoding: Data(contentsOf: out.appendingPathComponent("changes.csv")), as: UTF8.self)
+        #expect(changes.contains("\r\nreport,INCOMPLETE,,,,,,,,\r\n"))
     }
 
     @Test func aSourceThatKeepsFailingIsListedWhenPartialReportsAreAllowed() async throws {

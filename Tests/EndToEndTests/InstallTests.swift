@@ -75,7 +75,7 @@ extension EndToEndTests {
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(
             try visibleFiles(in: elsewhere.appendingPathComponent("r")) == [
-                "report.html", "report.md",
+                "history.sqlite", "report.html", "report.md",
             ])
 
         let uninstall = try await BinaryRunner.run(make + ["uninstall"], executable: Self.make)

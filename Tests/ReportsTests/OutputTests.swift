@@ -13,7 +13,7 @@ import Testing
         return ReportData(snapshot: Fixtures.snapshot(tickets), clock: try Fixtures.clock())
     }
 
-    @Test func allSixFilesAreWrittenAndNoTemporaryIsLeft() throws {
+    @Test func allSevenFilesAreWrittenAndNoTemporaryIsLeft() throws {
         let out = Fixtures.temporaryDirectory()
         let settings = RenderSettings(outDirectory: out, templates: try ReportTemplates())
 
@@ -22,10 +22,10 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             names == [
-                "report.html", "report.md", "report.xlsx", "summary.csv", "summary.json",
-                "tickets.csv",
+                "changes.csv", "report.html", "report.md", "report.xlsx", "summary.csv",
+                "summary.json", "tickets.csv",
             ])
-        #expect(files.count == 6)
+        #expect(files.count == 7)
     }
 
     @Test func aFailingTemplateLeavesThePreviousReportAsItWas() throws {

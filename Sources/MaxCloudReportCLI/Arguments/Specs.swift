@@ -46,6 +46,10 @@ enum Specs {
             "templates", "DIR", "override the built-in templates file by file", kind: .folder),
         .flag("no-bom", "write the CSV files without a UTF-8 byte-order mark"),
         .value(
+            "history", "FILE", "the run history to compare with (default history.sqlite in --out)",
+            kind: .file),
+        .flag("no-history", "neither read nor record the run history"),
+        .value(
             "stdout", "json", "also print summary.json to standard output, for pipes",
             kind: .choice(["json"])),
     ]

@@ -42,17 +42,29 @@ extension Commands {
     static func write(_ data: ReportData, render: RenderSettings, context: CommandContext)
         throws -> Int32
     {
-        let files = try ReportWriter.write(data, settings: render)
-        let totals = data.summary.totals
-        for warning in data.summary.warnings { context.console.warning(warning) }
-        context.console.info(
-            "wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(render.outDirectory.path): "
+        let written = try ReportWriter.writeReport(data, settings: render)
+        let summary = written.data.summary
+        let totals = summary.totals
+        let console = context.console
+        for warning in summary.warnings { console.warning(warning) }
+        console.info(
+            "wrote \(written.files.map(\.lastPathComponent).joined(separator: ", ")) to \(render.outDirectory.path): "
                 + "\(totals.tickets) tickets, \(totals.open) open, \(totals.closed) closed"
-                + (data.summary.complete ? "" : " (INCOMPLETE)"))
-        if context.arguments.value("stdout") == "json" {
-            FileHandle.standardOutput.write(try data.summary.jsonData())
+                + (summary.complete ? "" : " (INCOMPLETE)"))
+        if let history = render.history {
+            if let warning = written.historyWarning {
+                console.warning(warning)
+            } else {
+                console.info(
+                    "history: run \(summary.history?.runs ?? 0) of this selection recorded in \(history.path.path)"
+                )
+            }
         }
-        return data.summary.complete ? ExitStatus.success : ExitStatus.incomplete
+        if let headline = summary.headline { console.info(headline) }
+        if context.arguments.value("stdout") == "json" {
+            FileHandle.standardOutput.write(try summary.jsonData())
+        }
+        return summary.complete ? ExitStatus.success : ExitStatus.incomplete
     }
 
     /// Writes a snapshot atomically.

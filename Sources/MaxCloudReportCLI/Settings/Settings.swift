@@ -1,4 +1,5 @@
 import Foundation
+import History
 import MaxCloud
 import Reports
 
@@ -103,7 +104,33 @@ extension CommandContext {
         var settings = RenderSettings(outDirectory: out, templates: templates)
         settings.formats = formats
         settings.bom = !args.has("no-bom")
+        settings.history = try historySettings(out: out)
         return (settings, clock)
+    }
+
+    /// The run history from `--history` and `--no-history`: `history.sqlite` in the output
+    /// folder unless told otherwise.
+    func historySettings(out: URL) throws -> HistorySettings? {
+        let path = arguments.value("history")
+        if arguments.has("no-history") {
+            guard path == nil else {
+                throw UsageError("'--history' and '--no-history' contradict each other; give one")
+            }
+            return nil
+        }
+        let file: URL
+        if let path {
+            guard !path.isEmpty else {
+                throw UsageError("empty --history '': give the file to use")
+            }
+            try Self.checkWritableFile(path, option: "history")
+            file = URL(fileURLWithPath: path)
+        } else {
+            file = out.appendingPathComponent("history.sqlite")
+        }
+        // A history of a newer tool, or a file that is not one, is refused before fetching.
+        try HistoryStore.checkUsable(path: file.path)
+        return HistorySettings(path: file)
     }
 
     /// Refuses, before anything is fetched, an output folder that cannot be used: a file

@@ -1,0 +1,131 @@
+import SQLite
+
+extension HistoryStore {
+    /// The most recent complete run of a selection whose as-of time is before `asOf`
+    /// (strictly: a report made again for the same as-of time is not compared with
+    /// itself); the latest recorded wins a tie.
+    /// - Throws: `HistoryError.database` when the read fails.
+    public func previousRun(selection: String, before asOf: Int64) throws(HistoryError)
+        -> HistoryRun?
+    {
+        try runs(
+            where: "selection = ?1 AND as_of < ?2 AND complete = 1",
+            order: "as_of DESC, id DESC LIMIT 1", [.text(selection), .integer(asOf)]
+        ).first
+    }
+
+    /// The runs of a selection up to and including `asOf`, oldest first (by as-of time,
+    /// then as recorded): the complete ones, and the run `including` whatever it is.
+    /// - Throws: `HistoryError.database` when the read fails.
+    public func runs(selection: String, upTo asOf: Int64, including id: Int64 = 0)
+        throws(HistoryError) -> [HistoryRun]
+    {
+        try runs(
+            where: "selection = ?1 AND as_of <= ?2 AND (complete = 1 OR id = ?3)",
+            order: "as_of, id", [.text(selection), .integer(asOf), .integer(id)])
+    }
+
+    private func runs(where condition: String, order: String, _ values: [SQLiteValue])
+        throws(HistoryError) -> [HistoryRun]
+    {
+        do {
+            let statement = try database.prepare(
+                """
+                SELECT id, as_of, as_of_text, recorded_at, selection, complete, tickets, open,
+                    closed
+                FROM runs WHERE \(condition) ORDER BY \(order)
+                """)
+            return try statement.query(values) { row in
+                HistoryRun(
+                    id: row.int64(0) ?? 0, asOf: row.int64(1) ?? 0, asOfText: row.text(2) ?? "",
+                    recordedAt: row.int64(3) ?? 0, selection: row.text(4) ?? "",
+                    complete: row.bool(5) ?? false, tickets: row.int(6) ?? 0,
+                    open: row.int(7) ?? 0, closed: row.int(8) ?? 0)
+            }
+        } catch {
+            throw wrap(error)
+        }
+    }
+
+    /// What changed from run `previous` to run `current`, counted per company and priority
+    /// for each measure (only the non-zero counts).
+    ///
+    /// A ticket is one (company, id). `created`: in `current` but not in `previous`, and
+    /// created after `previous`'s as-of time (or with an unreadable `created_at`).
+    /// `closed`, `reopened`, `reassigned` compare the tickets seen in both.
+    /// With `inferFromAbsence` (runs that list open tickets only, so a closed ticket is
+    /// simply not listed): a ticket open in `previous` and not listed in `current` counts
+    /// as closed, and one not listed in `previous` but created before it as reopened; each
+    /// only for a company the run that did not list it read completely.
+    /// - Throws: `HistoryError.database` when the read fails.
+    public func changes(from previous: HistoryRun, to current: HistoryRun, inferFromAbsence: Bool)
+        throws(HistoryError) -> [ChangeCount]
+    {
+        do {
+            let statement = try database.prepare(Self.changesSQL)
+            let values: [SQLiteValue] = [
+                .integer(previous.id), .integer(current.id), SQLiteValue(inferFromAbsence),
+                .integer(previous.asOf),
+            ]
+            return try statement.query(values) { row in
+                ChangeCount(
+                    measure: ChangeMeasure(rawValue: row.text(0) ?? "") ?? .created,
+                    companyID: row.int(1) ?? 0, priority: row.int(2), count: row.int(3) ?? 0)
+            }
+        } catch {
+            throw wrap(error)
+        }
+    }
+
+    /// ?1 the earlier run, ?2 this run, ?3 whether to infer from absence, ?4 the earlier
+    /// run's as-of time. Every lookup of a ticket in the other run goes through the primary
+    /// key (run, company, ticket), so the count takes time in proportion to the tickets.
+    static let changesSQL = """
+        WITH
+            both AS (
+                SELECT c.company_id, c.priority, p.is_closed AS was_closed,
+                    c.is_closed AS is_closed, ifnull(p.assignee, '') AS was_assigned,
+                    ifnull(c.assignee, '') AS is_assigned
+                FROM ticket_states c JOIN ticket_states p ON p.run_id = ?1
+                    AND p.company_id = c.company_id AND p.ticket_id = c.ticket_id
+                WHERE c.run_id = ?2),
+            only_now AS (
+                SELECT c.* FROM ticket_states c WHERE c.run_id = ?2 AND NOT EXISTS (
+                    SELECT 1 FROM ticket_states p WHERE p.run_id = ?1
+                        AND p.company_id = c.company_id AND p.ticket_id = c.ticket_id)),
+            only_then AS (
+                SELECT p.* FROM ticket_states p WHERE p.run_id = ?1 AND NOT EXISTS (
+                    SELECT 1 FROM ticket_states c WHERE c.run_id = ?2
+                        AND c.company_id = p.company_id AND c.ticket_id = p.ticket_id)),
+            whole_now AS (SELECT company_id FROM run_companies WHERE run_id = ?2 AND complete = 1),
+            whole_then AS (SELECT company_id FROM run_companies WHERE run_id = ?1 AND complete = 1),
+            events (measure, company_id, priority) AS (
+                SELECT 'created', company_id, priority FROM only_now
+                    WHERE created_time IS NULL OR created_time > ?4
+                UNION ALL
+                SELECT 'reopened', company_id, priority FROM only_now
+                    WHERE ?3 AND is_closed = 0 AND created_time <= ?4
+                        AND company_id IN whole_then
+                UNION ALL
+                SELECT 'closed', company_id, priority FROM both
+                    WHERE was_closed = 0 AND is_closed = 1
+                UNION ALL
+                SELECT 'closed', company_id, priority FROM only_then
+                    WHERE ?3 AND is_closed = 0 AND company_id IN whole_now
+                UNION ALL
+                SELECT 'reopened', company_id, priority FROM both
+                    WHERE was_closed = 1 AND is_closed = 0
+                UNION ALL
+                SELECT 'reassigned', company_id, priority FROM both
+                    WHERE was_assigned <> is_assigned
+                UNION ALL
+                SELECT 'backlog_before', company_id, priority FROM ticket_states
+                    WHERE run_id = ?1 AND is_closed = 0
+                UNION ALL
+                SELECT 'backlog_now', company_id, priority FROM ticket_states
+                    WHERE run_id = ?2 AND is_closed = 0)
+        SELECT measure, company_id, priority, count(*) FROM events
+        GROUP BY measure, company_id, priority
+        ORDER BY measure, company_id, priority
+        """
+}

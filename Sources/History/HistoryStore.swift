@@ -1,0 +1,112 @@
+import SQLite
+
+/// The run history: an SQLite file of every run and every ticket state it saw.
+///
+/// Use it as one transaction: ``begin()`` takes the file's write lock (waiting up to the
+/// busy timeout while another run holds it), checks the schema and brings it forward;
+/// then read and record; then ``commit()``, or ``rollback()`` to leave the file as it
+/// was. Two processes that do this at once are serialised by SQLite's locks; neither
+/// sees the other half-written.
+///
+/// The file keeps SQLite's default rollback journal (not WAL), so it works on any file
+/// system, network shares included, and is a single file between runs.
+public final class HistoryStore {
+    /// The schema version this build reads and writes.
+    public static var schemaVersion: Int { HistorySchema.current }
+
+    /// The file.
+    public let path: String
+    /// How long `begin()` waits for another run's lock.
+    public let busyTimeout: Duration
+    let database: Database
+
+    /// Opens the file, creating an empty one when there is none. Nothing is read or
+    /// written until `begin()`.
+    /// - Throws: `HistoryError.database` when the file cannot be opened or created.
+    public init(path: String, busyTimeout: Duration = .seconds(120)) throws(HistoryError) {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        do {
+            database = try Database(path: path, options: [.readWrite, .create])
+        } catch {
+            throw Self.wrap(error, path: path, busyTimeout: busyTimeout)
+        }
+        database.setBusyTimeout(busyTimeout)
+        try? database.execute("PRAGMA foreign_keys = ON")
+    }
+
+    /// Checks, without writing, that an existing file can be used: refuses a file of a
+    /// newer tool or one that is not a history, so that a run can say so before it fetches
+    /// anything. A missing file is fine (it will be made); any other trouble, a lock say,
+    /// is left for `begin()` to meet.
+    /// - Throws: `HistoryError.newerVersion` or `.notHistory`.
+    public static func checkUsable(path: String) throws(HistoryError) {
+        guard let database = try? Database(path: path, options: [.readOnly]) else { return }
+        defer { database.close() }
+        do {
+            _ = try HistorySchema.check(database, path: path)
+        } catch {
+            switch error {
+            case .newerVersion, .notHistory: throw error
+            default: return
+            }
+        }
+    }
+
+    /// Takes the write lock and brings the schema to the current version.
+    /// - Throws: `HistoryError.locked` after the busy timeout, `.newerVersion` for a file
+    ///   of a newer tool, `.notHistory` for a file that is not ours; the file is then
+    ///   left as it was and the transaction closed.
+    public func begin() throws(HistoryError) {
+        do {
+            try database.begin(.immediate)
+        } catch {
+            throw wrap(error)
+        }
+        do {
+            try HistorySchema.migrate(database, path: path)
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+
+    /// Makes everything since `begin()` permanent.
+    /// - Throws: `HistoryError`; the transaction is then rolled back, the file as it was.
+    public func commit() throws(HistoryError) {
+        do {
+            try database.commit()
+        } catch {
+            rollback()
+            throw wrap(error)
+        }
+    }
+
+    /// Undoes everything since `begin()`; does nothing outside a transaction.
+    public func rollback() {
+        try? database.rollback()
+    }
+
+    /// Whether a transaction is open.
+    public var isInTransaction: Bool { database.isInTransaction }
+
+    /// Closes the file (rolling back an open transaction).
+    public func close() {
+        database.close()
+    }
+
+    func wrap(_ error: SQLiteError) -> HistoryError {
+        Self.wrap(error, path: path, busyTimeout: busyTimeout)
+    }
+
+    /// The history error for an SQLite error met on the file at `path`.
+    static func wrap(_ error: SQLiteError, path: String, busyTimeout: Duration = .zero)
+        -> HistoryError
+    {
+        if error.isBusy { return .locked(path: path, seconds: Int(busyTimeout.components.seconds)) }
+        if error.isNotADatabase {
+            return .notHistory(path: path, reason: "not an SQLite database")
+        }
+        return .database(path: path, error)
+    }
+}

@@ -1,0 +1,61 @@
+extension Summary {
+    /// The headline of `headline`, worked out from the summary's own figures: the backlog
+    /// and its change since the previous run, then what needs acting on. For example
+    /// "Backlog 154, up 12 on last week; 20 created, 8 closed, 1 reopened, 3 reassigned;
+    /// 3 priority-1 tickets older than 7 days; 5 unassigned open tickets."
+    func makeHeadline() -> String {
+        var parts: [String] = []
+        let backlog = totals.open
+        if let changes, let since = changes.since, let before = changes.backlogBefore {
+            let period = Self.period(since: since, asOf: asOf)
+            let delta = backlog - before
+            switch delta {
+            case 0: parts.append("Backlog \(backlog), unchanged \(period.unchanged)")
+            case 1...: parts.append("Backlog \(backlog), up \(delta) \(period.moved)")
+            default: parts.append("Backlog \(backlog), down \(-delta) \(period.moved)")
+            }
+            parts.append(
+                "\(changes.created ?? 0) created, \(changes.closed ?? 0) closed, "
+                    + "\(changes.reopened ?? 0) reopened, \(changes.reassigned ?? 0) reassigned")
+        } else {
+            parts.append("Backlog \(backlog) (no earlier run to compare with)")
+        }
+        if let actions {
+            for row in actions.highPriorityAged where row.count > 0 {
+                let tickets = row.count == 1 ? "ticket" : "tickets"
+                parts.append(
+                    "\(row.count) priority-\(row.key) \(tickets) older than \(actions.highPriorityAgedDays) days"
+                )
+            }
+            if actions.unassignedOpen > 0 {
+                parts.append("\(Self.count(actions.unassignedOpen, "unassigned open ticket"))")
+            }
+            if actions.staleOpen > 0 {
+                parts.append(
+                    "\(Self.count(actions.staleOpen, "open ticket")) not updated for \(actions.staleOpenDays) days"
+                )
+            }
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+
+    /// "on last week" when the previous run was in the ISO week before the as-of time's,
+    /// else "since" its date. Both times are ISO 8601 in the report's zone.
+    static func period(since: String, asOf: String) -> (moved: String, unchanged: String) {
+        let date = String(since.prefix(10))
+        guard let then = week(of: since), let now = week(of: asOf), then.advanced(by: 1) == now
+        else { return ("since \(date)", "since \(date)") }
+        return ("on last week", "since last week")
+    }
+
+    /// The ISO week of the date an ISO 8601 time begins with.
+    private static func week(of iso: String) -> ISOWeek? {
+        let fields = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard fields.count == 3 else { return nil }
+        return ISOWeek(year: fields[0], month: fields[1], day: fields[2])
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}
