@@ -4,7 +4,7 @@ extension MaxCloudClient {
     /// Sends one call, retrying as `retry` allows, and decodes the envelope's `data`.
     func call<Payload: Decodable>(
         _ call: APICall, _ context: RequestContext, method: String, path: String,
-        query: [URLQueryItem], token: String?, body: Data?
+        query: [URLQueryItem], token: String?, body: Data?, gate: RequestGate? = nil
     ) async throws -> (Payload, String?) {
         var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
         let root = components?.path ?? ""
@@ -33,6 +33,8 @@ extension MaxCloudClient {
             do {
                 let response: HTTPResponse
                 do {
+                    await gate?.enter()
+                    defer { gate?.leave() }
                     response = try await transport.send(request)
                 } catch let error as TransportError {
                     throw MaxCloudError.transport(call, context, reason: error.reason)

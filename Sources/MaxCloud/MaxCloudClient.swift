@@ -91,9 +91,11 @@ public struct MaxCloudClient: Sendable {
         return newToken
     }
 
-    /// Reads one page of a source's tickets with the company's token.
+    /// Reads one page of a source's tickets with the company's token; `gate`, when given,
+    /// bounds the requests on the network at once.
     public func ticketPage(
-        _ source: TicketSource, page: Int, pageSize: Int, includeClosed: Bool, token: String
+        _ source: TicketSource, page: Int, pageSize: Int, includeClosed: Bool, token: String,
+        gate: RequestGate? = nil
     ) async throws -> TicketPage {
         let context = RequestContext(source: source, page: page)
         var query = [
@@ -106,7 +108,7 @@ public struct MaxCloudClient: Sendable {
 
         let (data, requestID): (TicketPageData, String?) = try await call(
             .listTickets, context, method: "GET", path: "/api/tickets", query: query, token: token,
-            body: nil)
+            body: nil, gate: gate)
         guard let resultCount = data.resultCount else {
             throw MaxCloudError.badResponse(
                 .listTickets, context, reason: "the page has no result_count", requestID: requestID)

@@ -71,27 +71,30 @@ extension TicketFetcher {
         return max(first.pageCount, byCount) * 2 + 2
     }
 
-    /// Reads the pages concurrently; progress counts `ticketsBefore` (the first page's) too.
+    /// Reads pages concurrently: `concurrency` requests on the network at once, and a
+    /// few more pages started, so that decoding one answer overlaps the next round trip.
+    /// Progress counts `ticketsBefore` (the first page's) too.
     private func readPages(
         _ numbers: [Int], of source: TicketSource, company: Company, ticketsBefore: Int
     ) async throws -> [Int: TicketPage] {
-        try await withThrowingTaskGroup(of: (Int, TicketPage).self) { group in
+        let gate = RequestGate(limit: concurrency)
+        return try await withThrowingTaskGroup(of: (Int, TicketPage).self) { group in
             var pending = numbers.makeIterator()
-            for _ in 0..<concurrency {
-                guard let number = pending.next() else { break }
-                group.addTask { (number, try await page(number, of: source, company: company)) }
+            func start() -> Bool {
+                guard let number = pending.next() else { return false }
+                group.addTask {
+                    (number, try await page(number, of: source, company: company, gate: gate))
+                }
+                return true
             }
+            for _ in 0..<(concurrency + 2) where !start() { break }
             var pages: [Int: TicketPage] = [:]
             var tickets = ticketsBefore
             while let (number, page) = try await group.next() {
                 pages[number] = page
                 tickets += page.tickets.count
                 onPage?(source, pages.count + 1, numbers.count + 1, tickets)
-                if let number = pending.next() {
-                    group.addTask {
-                        (number, try await self.page(number, of: source, company: company))
-                    }
-                }
+                _ = start()
             }
             return pages
         }

@@ -69,16 +69,17 @@ public struct TicketFetcher: Sendable {
     /// hands over the newer token when another page has renewed it already, or logs in
     /// again and switches again; when new tokens keep being refused before the server has
     /// accepted one of them, it gives up and this throws `refusedAfterRenewal`.
-    public func page(_ number: Int, of source: TicketSource, company: Company) async throws
-        -> TicketPage
-    {
+    /// `gate`, when given, bounds the requests on the network at once.
+    public func page(
+        _ number: Int, of source: TicketSource, company: Company, gate: RequestGate? = nil
+    ) async throws -> TicketPage {
         var token = try await sessions.token(for: company)
         var refusals = 0
         while true {
             do {
                 let page = try await client.ticketPage(
                     source, page: number, pageSize: pageSize, includeClosed: includeClosed,
-                    token: token)
+                    token: token, gate: gate)
                 await sessions.accepted(token, for: company)
                 try checkTenant(page, source: source, number: number)
                 return page
@@ -88,10 +89,10 @@ public struct TicketFetcher: Sendable {
                     refusals < Self.maxRefusals
                     ? try await sessions.refused(token, for: company) : nil
                 guard let next else {
+                    let inARow = await sessions.refusedInARow(for: company)
                     throw MaxCloudError.refusedAfterRenewal(
                         RequestContext(source: source, page: number),
-                        times: await sessions.refusedInARow(for: company),
-                        requestID: error.requestID)
+                        times: max(inARow, refusals), requestID: error.requestID)
                 }
                 token = next
             }

@@ -64,7 +64,8 @@ struct SnapshotFile {
         headerLength = 0
     }
 
-    /// Calls `body` with each ticket in file order until it returns false.
+    /// Calls `body` with each ticket in file order until it returns false. Blocks of lines
+    /// are decoded on other threads meanwhile (`TicketBlockDecoder`).
     /// - Throws: `ReportError.badSnapshot` naming the file and line of a ticket that does
     ///   not decode, or a file that holds fewer or more tickets than its header says.
     func forEachTicket(_ body: (Ticket) throws(ReportError) -> Bool) throws(ReportError) {
@@ -72,48 +73,29 @@ struct SnapshotFile {
             throw .badSnapshot(path: path, reason: "cannot be read")
         }
         defer { try? handle.close() }
-        let decoder = JSONDecoder()
+        let decoder = TicketBlockDecoder(path: path)
+        defer { decoder.drain() }
         var pending = Data()
-        var lines: [Range<Int>] = []
-        var block = Data()
+        var lines: [Data] = []
+        var numbers: [Int] = []  // each line's number in the file
         var lineNumber = 1  // the header
         var seen = 0
         var skip = headerLength
 
-        // Decodes the collected lines as one JSON array; on failure finds the line.
-        func decodeBlock() throws(ReportError) -> Bool {
+        // Hands decoded tickets to `body`; false when it asked to stop.
+        func deliver(_ tickets: [Ticket]?) throws(ReportError) -> Bool {
+            for ticket in tickets ?? [] {
+                seen += 1
+                guard try body(ticket) else { return false }
+            }
+            return true
+        }
+        func submit() throws(ReportError) -> Bool {
             guard !lines.isEmpty else { return true }
-            block.removeAll(keepingCapacity: true)
-            block.append(UInt8(ascii: "["))
-            for (index, range) in lines.enumerated() {
-                if index > 0 { block.append(UInt8(ascii: ",")) }
-                block.append(pending[range])
-            }
-            block.append(UInt8(ascii: "]"))
-            let first = lineNumber + 1
-            lineNumber += lines.count
-            do {
-                let tickets = try decoder.decode([Ticket].self, from: block)
-                lines.removeAll(keepingCapacity: true)
-                for ticket in tickets {
-                    seen += 1
-                    guard try body(ticket) else { return false }
-                }
-                return true
-            } catch let error as ReportError {
-                throw error
-            } catch {
-                for (offset, range) in lines.enumerated() {
-                    do {
-                        _ = try decoder.decode(Ticket.self, from: pending[range])
-                    } catch {
-                        throw .badSnapshot(
-                            path: "\(path):\(first + offset)",
-                            reason: "not a ticket: \(Self.describe(error))")
-                    }
-                }
-                throw .badSnapshot(path: path, reason: Self.describe(error))
-            }
+            let tickets = try decoder.submit(lines, numbers: numbers)
+            lines.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
+            return try deliver(tickets)
         }
 
         while true {
@@ -133,21 +115,26 @@ struct SnapshotFile {
             }
             // Split the complete lines off; keep a partial last line for the next chunk.
             var start = pending.startIndex
-            var consumed = start
             while let newline = pending[start...].firstIndex(of: 0x0A) {
-                if newline > start { lines.append(start..<newline) }
+                lineNumber += 1
+                if newline > start {
+                    lines.append(pending[start..<newline])
+                    numbers.append(lineNumber)
+                }
                 start = newline + 1
-                consumed = start
                 if lines.count == Self.linesPerBlock {
-                    guard try decodeBlock() else { return }
+                    guard try submit() else { return }
                 }
             }
-            guard try decodeBlock() else { return }
-            pending = Data(pending[consumed...])
+            pending = Data(pending[start...])
         }
         if !pending.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
-            lines = [pending.startIndex..<pending.endIndex]
-            guard try decodeBlock() else { return }
+            lines.append(pending)
+            numbers.append(lineNumber + 1)
+        }
+        guard try submit() else { return }
+        while let tickets = try decoder.next() {
+            guard try deliver(tickets) else { return }
         }
         if let expected = header.ticketCount, expected != seen {
             throw .badSnapshot(
@@ -155,20 +142,6 @@ struct SnapshotFile {
                 reason:
                     "the header says \(expected) tickets but the file holds \(seen): "
                     + "it was cut short or changed")
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context):
-            context.debugDescription
-        case DecodingError.keyNotFound(let key, _):
-            "'\(key.stringValue)' is missing"
-        case DecodingError.typeMismatch(_, let context),
-            DecodingError.valueNotFound(_, let context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        default:
-            "\(error)"
         }
     }
 }

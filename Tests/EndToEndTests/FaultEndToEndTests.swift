@@ -160,10 +160,11 @@ extension EndToEndTests {
     }
 
     @Test func aTokenRefusedRightAfterEachNewLogInIsAClearError() async throws {
-        // Every token of company 1 is refused on page 2. The first had worked for page 1 (it
+        // Every token of company 1 is refused after page 1. The first had worked for page 1 (it
         // expired: log in again); each new one is refused before it ever worked. The third
         // such refusal in a row is a clear error: four log-ins in all.
-        let rule = SimFaultRule(.expireToken, at: .tickets(companyID: 1, page: 2), times: nil)
+        let rule = SimFaultRule(
+            .expireToken, at: .tickets(companyID: 1, occurrence: 2), times: nil)
         let server = try startServer([rule])
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
@@ -173,8 +174,9 @@ extension EndToEndTests {
             environment: Self.environment)
 
         #expect(result.status == 1)
-        #expect(result.stderr.contains("3 times in a row"))
-        #expect(result.stderr.contains("DefaultTeam (1), scope company, page 2"))
+        // The page reports its own refusals in a row: the expired token and three new ones.
+        #expect(result.stderr.contains("4 times in a row"))
+        #expect(result.stderr.contains("DefaultTeam (1), scope company, page "))
         #expect(try visibleFiles(in: out).isEmpty)
         #expect(server.requestLog.filter { $0.path == "/api/login" }.count == 4)
     }

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+import MaxCloud
+
+/// Decodes blocks of snapshot lines on other threads while the caller counts the tickets
+/// of earlier blocks, handing the blocks back in file order.
+///
+/// Decoding JSON is most of the time of reading a snapshot; with a few blocks in flight the
+/// machine's other cores decode while the caller's thread counts and spills rows. At most
+/// `depth` blocks are held at once, so memory stays flat however large the file.
+final class TicketBlockDecoder {
+    /// One block: its lines as a JSON array, and the file line of its first ticket.
+    private final class Pending: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var result: Result<[Ticket], ReportError> = .success([])
+    }
+
+    private let path: String
+    private let depth: Int
+    private var queue: [Pending] = []
+
+    /// Creates a decoder for the snapshot at `path` (named in errors).
+    init(path: String, depth: Int = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)) {
+        self.path = path
+        self.depth = depth
+    }
+
+    /// Starts decoding `lines` (each one ticket; `numbers` are their lines in the file)
+    /// and, when `depth` blocks are in flight, returns the tickets of the oldest one.
+    func submit(_ lines: [Data], numbers: [Int]) throws(ReportError) -> [Ticket]? {
+        let pending = Pending()
+        let path = self.path
+        DispatchQueue.global().async {
+            pending.result = Self.decode(lines, numbers: numbers, path: path)
+            pending.done.signal()
+        }
+        queue.append(pending)
+        return queue.count >= depth ? try next() : nil
+    }
+
+    /// The tickets of the oldest block still in flight, or nil when there is none.
+    func next() throws(ReportError) -> [Ticket]? {
+        guard !queue.isEmpty else { return nil }
+        let oldest = queue.removeFirst()
+        oldest.done.wait()
+        return try oldest.result.get()
+    }
+
+    /// Waits for every block still in flight, so none outlives the reading.
+    func drain() {
+        for pending in queue { pending.done.wait() }
+        queue = []
+    }
+
+    /// Decodes the lines as one JSON array; on failure finds the line at fault.
+    private static func decode(_ lines: [Data], numbers: [Int], path: String)
+        -> Result<[Ticket], ReportError>
+    {
+        var block = Data(capacity: lines.reduce(2) { $0 + $1.count + 1 })
+        block.append(UInt8(ascii: "["))
+        for (index, line) in lines.enumerated() {
+            if index > 0 { block.append(UInt8(ascii: ",")) }
+            block.append(line)
+        }
+        block.append(UInt8(ascii: "]"))
+        let decoder = JSONDecoder()
+        do {
+            return .success(try decoder.decode([Ticket].self, from: block))
+        } catch {
+            for (line, number) in zip(lines, numbers) {
+                do {
+                    _ = try decoder.decode(Ticket.self, from: line)
+                } catch {
+                    return .failure(
+                        .badSnapshot(
+                            path: "\(path):\(number)",
+                            reason: "not a ticket: \(describe(error))"))
+                }
+            }
+            return .failure(.badSnapshot(path: path, reason: describe(error)))
+        }
+    }
+
+    /// A decoding error in words.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            context.debugDescription
+        case DecodingError.keyNotFound(let key, _):
+            "'\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default:
+            "\(error)"
+        }
+    }
+}
