@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["MaxCloudSimulator", "MaxCloudReportCLI", "SQLite"],
+            dependencies: ["MaxCloudSimulator", "MaxCloudReportCLI", "SQLite", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -21,7 +21,11 @@ enum DefaultTemplates {
           h2 { font-size: 1.15em; margin: 28px 0 8px; border-bottom: 2px solid var(--rule); padding-bottom: 4px; }
           .asof { color: var(--muted); margin: 0 0 16px; }
           .banner { background: #fff3cd; border: 2px solid #d39e00; color: #6b4e00; padding: 12px 16px; border-radius: 6px; margin: 0 0 16px; font-weight: 600; }
+          h3 { font-size: 1em; margin: 18px 0 6px; }
           .headline { font-size: 1.05em; background: #fff; border-left: 4px solid var(--closed); padding: 10px 14px; margin: 0 0 16px; }
+          .headline p { margin: 0; }
+          .headline .lead { font-weight: 600; margin-bottom: 6px; }
+          .note { color: var(--muted); font-size: .9em; margin: 6px 0 0; }
           .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
           .card { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 12px 14px; }
           .card .n { font-size: 1.8em; font-weight: 700; }
@@ -34,7 +38,13 @@ enum DefaultTemplates {
           .legend { font-size: .85em; color: var(--muted); margin: 4px 0 0; }
           .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
           .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-          .grid2 > div { min-width: 0; }
+          .grid2 > div, .grid3 > div { min-width: 0; }
+          .grid3 { display: grid; grid-template-columns: repeat(3, 1fr); gap: 16px; }
+          .chart .tick { font-size: 11px; fill: var(--muted); }
+          .chart .value { font-weight: 600; }
+          .chart.trend { direction: rtl; }
+          .chart.trend > * { direction: ltr; }
+          td.day { white-space: nowrap; }
           .scroll { overflow-x: auto; }
           table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }
           th, td { border: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
@@ -44,7 +54,7 @@ enum DefaultTemplates {
           .warnings li { margin: 2px 0; }
           .warn { color: #b42318; }
           footer { color: var(--muted); font-size: .85em; margin-top: 32px; }
-          @media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } body { font-size: 14px; } }
+          @media (max-width: 700px) { .grid2, .grid3 { grid-template-columns: 1fr; } body { font-size: 14px; } }
           @media screen and (max-width: 700px) { .chart.wide svg { min-width: 640px; } }
           @media print {
             @page { size: A4; margin: 14mm 12mm; }
@@ -53,6 +63,7 @@ enum DefaultTemplates {
             .chart, .card, tr { break-inside: avoid; }
             h2 { break-after: avoid; }
             .grid2 { grid-template-columns: 1fr 1fr; }
+            .grid3 { grid-template-columns: 1fr 1fr 1fr; }
             .scroll, .chart { overflow: visible; }
             .chart svg { min-width: 0; max-width: 100%; }
             table { font-size: 9pt; }
@@ -79,7 +90,12 @@ enum DefaultTemplates {
         {{/report.incomplete}}
         {{/banner}}
         {{$headline}}
-        <p class="headline">{{report.headline}}</p>
+        <div class="headline">
+        {{#headline}}
+        <p class="lead">{{headline}}</p>
+        {{/headline}}
+        <p>{{report.headline}}</p>
+        </div>
         {{/headline}}
 
         {{$cards}}
@@ -90,6 +106,168 @@ enum DefaultTemplates {
           <div class="card"><div class="n">{{report.company_count}}</div><div class="l">companies</div></div>
         </div>
         {{/cards}}
+
+        {{$changes_table}}
+        <h2>What changed{{#report.changes.has_previous}} since {{report.changes.since_display}}{{/report.changes.has_previous}}</h2>
+        {{#report.changes.has_previous}}
+        <div class="scroll"><table>
+        <tr><th></th><th class="n">Created</th><th class="n">Closed</th><th class="n">Reopened</th><th class="n">Reassigned</th><th class="n">Backlog before</th><th class="n">Backlog now</th><th class="n">Change</th></tr>
+        {{#report.changes.total}}
+        <tr class="total"><td>{{key}}</td><td class="n">{{created}}</td><td class="n">{{closed}}</td><td class="n">{{reopened}}</td><td class="n">{{reassigned}}</td><td class="n">{{backlog_before}}</td><td class="n">{{backlog_now}}</td><td class="n">{{delta}}</td></tr>
+        {{/report.changes.total}}
+        </table></div>
+        {{/report.changes.has_previous}}
+        {{^report.changes.has_previous}}
+        <p>{{report.changes.note}} Backlog now: {{report.changes.backlog_now}} open tickets.</p>
+        {{/report.changes.has_previous}}
+        {{/changes_table}}
+        {{$changes_company_table}}
+        {{#report.changes.has_by_company}}
+        <h3>Per company</h3>
+        <div class="scroll"><table>
+        <tr><th>Company</th><th class="n">Created</th><th class="n">Closed</th><th class="n">Reopened</th><th class="n">Reassigned</th><th class="n">Backlog before</th><th class="n">Backlog now</th><th class="n">Change</th></tr>
+        {{#report.changes.by_company}}
+        <tr><td>{{key}}</td><td class="n">{{created}}</td><td class="n">{{closed}}</td><td class="n">{{reopened}}</td><td class="n">{{reassigned}}</td><td class="n">{{backlog_before}}</td><td class="n">{{backlog_now}}</td><td class="n">{{delta}}</td></tr>
+        {{/report.changes.by_company}}
+        </table></div>
+        {{/report.changes.has_by_company}}
+        {{/changes_company_table}}
+        {{$changes_priority_table}}
+        {{#report.changes.has_by_priority}}
+        <h3>Per priority</h3>
+        <div class="scroll"><table>
+        <tr><th>Priority</th><th class="n">Created</th><th class="n">Closed</th><th class="n">Reopened</th><th class="n">Reassigned</th><th class="n">Backlog before</th><th class="n">Backlog now</th><th class="n">Change</th></tr>
+        {{#report.changes.by_priority}}
+        <tr><td>{{key}}</td><td class="n">{{created}}</td><td class="n">{{closed}}</td><td class="n">{{reopened}}</td><td class="n">{{reassigned}}</td><td class="n">{{backlog_before}}</td><td class="n">{{backlog_now}}</td><td class="n">{{delta}}</td></tr>
+        {{/report.changes.by_priority}}
+        </table></div>
+        {{/report.changes.has_by_priority}}
+        {{/changes_priority_table}}
+
+        {{$trend_chart}}
+        <h2>Trend</h2>
+        <div class="chart wide trend">
+        {{#report.trend_chart}}
+        {{^empty}}
+        <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{description}}">
+        {{#ticks}}
+          <line x1="{{plot_left}}" x2="{{plot_right}}" y1="{{y}}" y2="{{y}}" stroke="#d9dee4" stroke-width="1"/>
+          <text x="{{label_x}}" y="{{text_y}}" text-anchor="end" class="tick">{{value}}</text>
+        {{/ticks}}
+        {{#has_line}}
+          <polyline points="{{line}}" fill="none" stroke="#d9534f" stroke-width="2.5" stroke-linejoin="round"/>
+        {{/has_line}}
+        {{#points}}
+          <circle cx="{{x}}" cy="{{y}}" r="4.5" fill="#d9534f"><title>{{week}}, {{as_of_display}}: backlog {{backlog}}</title></circle>
+          <text x="{{x}}" y="{{value_y}}" text-anchor="middle" class="value">{{backlog}}</text>
+          <text x="{{x}}" y="{{label_y}}" text-anchor="middle">{{label}}</text>
+          <text x="{{x}}" y="{{date_y}}" text-anchor="middle" class="tick">{{date}}</text>
+        {{/points}}
+        </svg>
+        {{/empty}}
+        {{/report.trend_chart}}
+        <p class="legend">The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.{{#report.trend_chart.single}} Only one run so far: the trend gains a point each week a report is made.{{/report.trend_chart.single}}</p>
+        </div>
+        {{/trend_chart}}
+
+        {{$weekly_table}}
+        <h2>Created and closed per week</h2>
+        {{#report.has_weekly}}
+        <div class="scroll"><table>
+        <tr><th>Week</th><th>Starts</th><th class="n">Created</th><th class="n">Closed (estimated)</th></tr>
+        {{#weekly.weeks}}
+        <tr><td>{{week}}{{#partial}} (so far){{/partial}}</td><td class="day">{{start}}</td><td class="n">{{created}}</td><td class="n">{{closed_estimated}}</td></tr>
+        {{/weekly.weeks}}
+        </table></div>
+        <p class="note"><strong>Estimate.</strong> {{report.weekly_note}}</p>
+        {{/report.has_weekly}}
+        {{^report.has_weekly}}
+        <p>No figures.</p>
+        {{/report.has_weekly}}
+        {{/weekly_table}}
+
+        {{$actions_heading}}
+        <h2>Action list</h2>
+        <p class="note">Among open tickets; priorities {{report.actions.high_priorities_text}} count as high.</p>
+        {{/actions_heading}}
+        <div class="grid3">
+        <div>
+        {{$unassigned_table}}
+        <h3>Unassigned open tickets: {{actions.unassigned_open}}</h3>
+        {{#report.actions.has_unassigned}}
+        <table>
+        <tr><th>Priority</th><th class="n">Unassigned open</th></tr>
+        {{#actions.unassigned_open_by_priority}}
+        <tr><td>{{key}}</td><td class="n">{{count}}</td></tr>
+        {{/actions.unassigned_open_by_priority}}
+        </table>
+        {{/report.actions.has_unassigned}}
+        {{^report.actions.has_unassigned}}
+        <p class="note">None.</p>
+        {{/report.actions.has_unassigned}}
+        {{/unassigned_table}}
+        </div>
+        <div>
+        {{$old_open_table}}
+        <h3>Open at least {{actions.old_open_days}} days: {{actions.old_open}}</h3>
+        {{#report.actions.has_old_open}}
+        <div class="scroll"><table>
+        <tr><th>Assignee</th><th class="n">Open</th></tr>
+        {{#actions.old_open_by_assignee}}
+        <tr><td>{{key}}</td><td class="n">{{count}}</td></tr>
+        {{/actions.old_open_by_assignee}}
+        </table></div>
+        {{/report.actions.has_old_open}}
+        {{^report.actions.has_old_open}}
+        <p class="note">None.</p>
+        {{/report.actions.has_old_open}}
+        {{/old_open_table}}
+        </div>
+        <div>
+        {{$stale_table}}
+        <h3>Not updated for {{actions.stale_open_days}} days: {{actions.stale_open}}</h3>
+        {{#report.actions.has_stale_open}}
+        <div class="scroll"><table>
+        <tr><th>Assignee</th><th class="n">Open</th></tr>
+        {{#actions.stale_open_by_assignee}}
+        <tr><td>{{key}}</td><td class="n">{{count}}</td></tr>
+        {{/actions.stale_open_by_assignee}}
+        </table></div>
+        {{/report.actions.has_stale_open}}
+        {{^report.actions.has_stale_open}}
+        <p class="note">None.</p>
+        {{/report.actions.has_stale_open}}
+        {{/stale_table}}
+        </div>
+        </div>
+        {{$stale_tickets_table}}
+        {{#report.actions.has_stale_tickets}}
+        <h3>Not updated for longest (up to {{report.actions.list_limit}})</h3>
+        <div class="scroll"><table>
+        <tr><th>Company</th><th class="n">Ticket</th><th>Subject</th><th>Priority</th><th>Assignee</th><th>Updated</th><th class="n">Idle (days)</th></tr>
+        {{#actions.stale_open_tickets}}
+        <tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td class="when">{{updated_at}}</td><td class="n">{{idle_days}}</td></tr>
+        {{/actions.stale_open_tickets}}
+        </table></div>
+        {{/report.actions.has_stale_tickets}}
+        {{/stale_tickets_table}}
+        {{$high_priority_table}}
+        <h3>Oldest high-priority open tickets (up to {{report.actions.list_limit}})</h3>
+        {{#report.actions.has_high_priority_aged}}
+        <p class="note">Open at least {{actions.high_priority_aged_days}} days: {{report.actions.high_priority_aged_text}}.</p>
+        {{/report.actions.has_high_priority_aged}}
+        {{#report.actions.has_oldest_high_priority}}
+        <div class="scroll"><table>
+        <tr><th>Company</th><th class="n">Ticket</th><th>Subject</th><th>Priority</th><th>Assignee</th><th>Created</th><th class="n">Age (days)</th></tr>
+        {{#actions.oldest_high_priority}}
+        <tr><td>{{company}}</td><td class="n">{{id}}</td><td>{{subject}}</td><td>{{priority}}</td><td>{{assignee}}</td><td class="when">{{created_at}}</td><td class="n">{{age_days}}</td></tr>
+        {{/actions.oldest_high_priority}}
+        </table></div>
+        {{/report.actions.has_oldest_high_priority}}
+        {{^report.actions.has_oldest_high_priority}}
+        <p class="note">None.</p>
+        {{/report.actions.has_oldest_high_priority}}
+        {{/high_priority_table}}
 
         {{$company_chart}}
         <h2>Open and closed by company</h2>
@@ -271,6 +449,10 @@ enum DefaultTemplates {
         {{/report.incomplete}}
         {{/banner}}
         {{$headline}}
+        {{#headline}}
+        **{{headline}}**
+
+        {{/headline}}
         As of {{report.as_of_display}}. {{report.headline}}
         {{/headline}}
 
@@ -279,6 +461,159 @@ enum DefaultTemplates {
         |---|---:|---:|---:|
         | **All tickets** | {{totals.open}} | {{totals.closed}} | {{totals.tickets}} |
         {{/totals_table}}
+
+        {{$changes_table}}
+        ## What changed{{#report.changes.has_previous}} since {{report.changes.since_display}}{{/report.changes.has_previous}}
+
+        {{#report.changes.has_previous}}
+        | | Created | Closed | Reopened | Reassigned | Backlog before | Backlog now | Change |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        {{#report.changes.total}}
+        | **{{key}}** | {{created}} | {{closed}} | {{reopened}} | {{reassigned}} | {{backlog_before}} | {{backlog_now}} | {{delta}} |
+        {{/report.changes.total}}
+        {{/report.changes.has_previous}}
+        {{^report.changes.has_previous}}
+        {{report.changes.note}} Backlog now: {{report.changes.backlog_now}} open tickets.
+        {{/report.changes.has_previous}}
+        {{/changes_table}}
+
+        {{$changes_company_table}}
+        {{#report.changes.has_by_company}}
+        ### Per company
+
+        | Company | Created | Closed | Reopened | Reassigned | Backlog before | Backlog now | Change |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        {{#report.changes.by_company}}
+        | {{key}} | {{created}} | {{closed}} | {{reopened}} | {{reassigned}} | {{backlog_before}} | {{backlog_now}} | {{delta}} |
+        {{/report.changes.by_company}}
+
+        {{/report.changes.has_by_company}}
+        {{/changes_company_table}}
+        {{$changes_priority_table}}
+        {{#report.changes.has_by_priority}}
+        ### Per priority
+
+        | Priority | Created | Closed | Reopened | Reassigned | Backlog before | Backlog now | Change |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        {{#report.changes.by_priority}}
+        | {{key}} | {{created}} | {{closed}} | {{reopened}} | {{reassigned}} | {{backlog_before}} | {{backlog_now}} | {{delta}} |
+        {{/report.changes.by_priority}}
+
+        {{/report.changes.has_by_priority}}
+        {{/changes_priority_table}}
+        {{$trend_table}}
+        ## Trend
+
+        The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.
+        {{#report.trend_chart.single}}
+        Only one run so far: the trend gains a point each week a report is made.
+        {{/report.trend_chart.single}}
+
+        | Week | As of | Backlog | Change |
+        |---|---|---:|---:|
+        {{#report.trend_chart.points}}
+        | {{week}} | {{as_of_display}} | {{backlog}} | {{change}} |
+        {{/report.trend_chart.points}}
+        {{/trend_table}}
+
+        {{$weekly_table}}
+        ## Created and closed per week
+
+        {{#report.has_weekly}}
+        | Week | Starts | Created | Closed (estimated) |
+        |---|---|---:|---:|
+        {{#weekly.weeks}}
+        | {{week}}{{#partial}} (so far){{/partial}} | {{start}} | {{created}} | {{closed_estimated}} |
+        {{/weekly.weeks}}
+
+        **Estimate.** {{report.weekly_note}}
+        {{/report.has_weekly}}
+        {{^report.has_weekly}}
+        No figures.
+        {{/report.has_weekly}}
+        {{/weekly_table}}
+
+        {{$actions_heading}}
+        ## Action list
+
+        Among open tickets; priorities {{report.actions.high_priorities_text}} count as high.
+        {{/actions_heading}}
+
+        {{$unassigned_table}}
+        ### Unassigned open tickets: {{actions.unassigned_open}}
+
+        {{#report.actions.has_unassigned}}
+        | Priority | Unassigned open |
+        |---|---:|
+        {{#actions.unassigned_open_by_priority}}
+        | {{key}} | {{count}} |
+        {{/actions.unassigned_open_by_priority}}
+        {{/report.actions.has_unassigned}}
+        {{^report.actions.has_unassigned}}
+        None.
+        {{/report.actions.has_unassigned}}
+        {{/unassigned_table}}
+
+        {{$old_open_table}}
+        ### Open tickets at least {{actions.old_open_days}} days old: {{actions.old_open}}
+
+        {{#report.actions.has_old_open}}
+        | Assignee | Open tickets |
+        |---|---:|
+        {{#actions.old_open_by_assignee}}
+        | {{key}} | {{count}} |
+        {{/actions.old_open_by_assignee}}
+        {{/report.actions.has_old_open}}
+        {{^report.actions.has_old_open}}
+        None.
+        {{/report.actions.has_old_open}}
+        {{/old_open_table}}
+
+        {{$stale_table}}
+        ### Open tickets not updated for {{actions.stale_open_days}} days: {{actions.stale_open}}
+
+        {{#report.actions.has_stale_open}}
+        | Assignee | Open tickets |
+        |---|---:|
+        {{#actions.stale_open_by_assignee}}
+        | {{key}} | {{count}} |
+        {{/actions.stale_open_by_assignee}}
+        {{/report.actions.has_stale_open}}
+        {{^report.actions.has_stale_open}}
+        None.
+        {{/report.actions.has_stale_open}}
+        {{/stale_table}}
+
+        {{$stale_tickets_table}}
+        {{#report.actions.has_stale_tickets}}
+        Not updated for longest (up to {{report.actions.list_limit}}):
+
+        | Company | Ticket | Subject | Priority | Assignee | Updated | Idle (days) |
+        |---|---:|---|---|---|---|---:|
+        {{#actions.stale_open_tickets}}
+        | {{company}} | {{id}} | {{subject}} | {{priority}} | {{assignee}} | {{updated_at}} | {{idle_days}} |
+        {{/actions.stale_open_tickets}}
+
+        {{/report.actions.has_stale_tickets}}
+        {{/stale_tickets_table}}
+        {{$high_priority_table}}
+        ### Oldest high-priority open tickets (up to {{report.actions.list_limit}})
+
+        {{#report.actions.has_high_priority_aged}}
+        Open at least {{actions.high_priority_aged_days}} days: {{report.actions.high_priority_aged_text}}.
+
+        {{/report.actions.has_high_priority_aged}}
+        {{#report.actions.has_oldest_high_priority}}
+        | Company | Ticket | Subject | Priority | Assignee | Created | Age (days) |
+        |---|---:|---|---|---|---|---:|
+        {{#actions.oldest_high_priority}}
+        | {{company}} | {{id}} | {{subject}} | {{priority}} | {{assignee}} | {{created_at}} | {{age_days}} |
+        {{/actions.oldest_high_priority}}
+        {{/report.actions.has_oldest_high_priority}}
+        {{^report.actions.has_oldest_high_priority}}
+        None.
+        {{/report.actions.has_oldest_high_priority}}
+        {{/high_priority_table}}
 
         {{$company_table}}
         ## By company

@@ -2,7 +2,9 @@ extension Summary {
     /// The headline of `headline`, worked out from the summary's own figures: the backlog
     /// and its change since the previous run, then what needs acting on. For example
     /// "Backlog 154, up 12 on last week; 20 created, 8 closed, 1 reopened, 3 reassigned;
-    /// 3 priority-1 tickets older than 7 days; 5 unassigned open tickets."
+    /// 3 priority-1 tickets older than 7 days; 5 unassigned open tickets." Without an
+    /// earlier run it begins "Backlog 250 open tickets; no earlier run to compare with yet"
+    /// (or "(no history kept, so no change to show)" with `--no-history`).
     func makeHeadline() -> String {
         var parts: [String] = []
         let backlog = totals.open
@@ -17,8 +19,13 @@ extension Summary {
             parts.append(
                 "\(changes.created ?? 0) created, \(changes.closed ?? 0) closed, "
                     + "\(changes.reopened ?? 0) reopened, \(changes.reassigned ?? 0) reassigned")
+        } else if history?.recorded == false {
+            parts.append(
+                "Backlog \(Self.count(backlog, "open ticket")) (no history kept, so no change to show)"
+            )
         } else {
-            parts.append("Backlog \(backlog) (no earlier run to compare with)")
+            parts.append(
+                "Backlog \(Self.count(backlog, "open ticket")); no earlier run to compare with yet")
         }
         if let actions {
             for row in actions.highPriorityAged where row.count > 0 {

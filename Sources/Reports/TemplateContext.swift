@@ -13,6 +13,10 @@ public enum TemplateContext {
         else {
             return .null
         }
+        if summary.headline == nil {
+            // A summary.json of an older version has no headline: work it out the same way.
+            root["headline"] = .string(summary.makeHeadline())
+        }
         root["report"] = display(summary)
         return .object(root)
     }
@@ -64,6 +68,11 @@ public enum TemplateContext {
                 }, stacked: false, width: 360),
             "age_chart": chart(summary.byAge, stacked: false, width: 360),
             "assignee_chart": chart(Array(summary.byAssignee.prefix(15)), stacked: false),
+            "changes": changes(summary),
+            "trend_chart": TrendChart(summary.trend ?? []).value,
+            "has_weekly": .bool(!(summary.weekly?.weeks.isEmpty ?? true)),
+            "weekly_note": .string(weeklyNote(summary)),
+            "actions": actions(summary),
         ])
     }
 

@@ -10,16 +10,16 @@ import XLSX
 /// them), control characters dropped, apostrophes at either end removed, and cut to 31
 /// UTF-16 units. A company whose name leaves nothing visible (empty, or only spaces) gets
 /// `Company <id>`. A name that would be taken by another sheet ignoring case, or that could
-/// pass for one of the report's own sheets (`Summary`, `By Company` ... `Sources`,
-/// `History`, or `Tickets (2)` and the like, which is how the `Tickets` sheet continues past
+/// pass for one of the report's own sheets (`Summary`, `Changes`, `Trend`, `Actions`,
+/// `By Company` ... `Sources`, `History`, or `Tickets (2)` and the like, which is how the `Tickets` sheet continues past
 /// Excel's row limit), is followed by ` (company <id>)`: a company called `Tickets` gets
 /// `Tickets (company 4)`, and the second of `acme` and `ACME` gets `ACME (company 3)`.
 enum CompanySheets {
     /// The report's own sheet names, which a company sheet must not pass for.
     static let reportSheets: Set<String> = Set(
         [
-            "Summary", "By Company", "By Priority", "By Assignee", "By State", "By Age",
-            "Tickets", "Sources", "History",
+            "Summary", "Changes", "Trend", "Actions", "By Company", "By Priority",
+            "By Assignee", "By State", "By Age", "Tickets", "Sources", "History",
         ].map(SheetName.key))
 
     /// Adds a sheet per company, in order, each named by `sheetName(for:taken:)`: the

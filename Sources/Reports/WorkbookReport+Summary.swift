@@ -2,8 +2,8 @@ import Foundation
 import MaxCloud
 import XLSX
 
-/// The `Summary` sheet: run facts, key figures, warnings, and four native charts over the
-/// dimension sheets.
+/// The `Summary` sheet: the headline (merged over the first two columns and wrapped), run
+/// facts, key figures, warnings, and four native charts over the dimension sheets.
 enum SummarySheet {
     static func write(
         _ data: ReportData, on sheet: Worksheet, book: Workbook, formats: WorkbookFormats,
@@ -18,6 +18,12 @@ enum SummarySheet {
             summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report",
             row: r, column: 0,
             format: summary.complete ? formats.title : formats.warning)
+        r += 1
+        if let headline = summary.headline {
+            // Over the two columns left of the charts (some 68 characters wide).
+            try WorkbookReport.writeNote(
+                headline, row: r, columns: 0...1, perLine: 60, on: sheet, formats: formats)
+        }
         r += 2
         let scopes = Set(summary.sources.map(\.scope)).sorted().joined(separator: ", ")
         let tags = Set(summary.sources.compactMap(\.groupTag)).sorted().joined(separator: ", ")

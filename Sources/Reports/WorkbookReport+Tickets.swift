@@ -106,7 +106,7 @@ enum TicketSheets {
     /// A real Excel datetime with the wall-clock fields the API wrote (not worked out again
     /// from the instant, which would move a time that daylight saving skips); text as the
     /// API wrote it when it is not a timestamp or lies outside Excel's calendar.
-    private static func dateTime(
+    static func dateTime(
         _ raw: String?, _ row: Int, _ column: Int, _ sheet: Worksheet, _ formats: WorkbookFormats
     ) throws(XLSXError) {
         if let raw, let f = Timestamp.wallClock(raw) {

@@ -2,8 +2,9 @@ import Foundation
 import MaxCloud
 import XLSX
 
-/// `report.xlsx`: a `Summary` sheet with run facts, key figures and native charts; one
-/// sheet per dimension with a totals row; every ticket on `Tickets` (continuing on
+/// `report.xlsx`: a `Summary` sheet with the headline, run facts, key figures and native
+/// charts; the meeting's `Changes`, `Trend` (with a native line chart) and `Actions`
+/// sheets; one sheet per dimension with a totals row; every ticket on `Tickets` (continuing on
 /// `Tickets (2)` past Excel's row limit); `Sources`; and a sheet per company, named after it
 /// in a way that cannot pass for one of the other sheets (`CompanySheets`).
 ///
@@ -39,7 +40,11 @@ enum WorkbookReport {
         let formats = try WorkbookFormats(book)
 
         // Sheets appear in the order added; Summary's charts point at the dimension sheets.
+        // The meeting's sheets follow Summary; like it, they are filled in at the end.
         let summarySheet = try book.addWorksheet(name: "Summary")
+        let changesSheet = try book.addWorksheet(name: "Changes")
+        let trendSheet = try book.addWorksheet(name: "Trend")
+        let actionsSheet = try book.addWorksheet(name: "Actions")
         let dimensions: [(String, [DimensionRow], String)] = [
             ("By Company", data.summary.byCompany, "Company"),
             ("By Priority", data.summary.byPriority, "Priority"),
@@ -59,6 +64,9 @@ enum WorkbookReport {
         try writeSources(
             data.summary.sources, on: try book.addWorksheet(name: "Sources"), formats: formats)
         try CompanySheets.write(data.summary.companies, into: book, formats: formats)
+        try ChangesSheet.write(data.summary, on: changesSheet, formats: formats)
+        try TrendSheet.write(data.summary, on: trendSheet, book: book, formats: formats)
+        try ActionsSheet.write(data.summary, on: actionsSheet, formats: formats)
         try SummarySheet.write(
             data, on: summarySheet, book: book, formats: formats, dimensions: dimensionSheets)
         try book.close()
@@ -178,6 +186,21 @@ enum WorkbookReport {
         }
     }
 
+    /// Writes `text` wrapped in one cell merged over `columns` of row `row`, the row made
+    /// tall enough for its lines at `perLine` characters a line. In constant-memory mode the
+    /// row must not be written yet.
+    static func writeNote(
+        _ text: String, row: Int, columns: ClosedRange<Int>, perLine: Int, on sheet: Worksheet,
+        formats: WorkbookFormats
+    ) throws(XLSXError) {
+        let lines = max(1, (displayWidth(text) + perLine - 1) / max(1, perLine))
+        try sheet.setRowHeight(Double(min(409, lines * 15 + 3)), row: row)
+        try sheet.mergeRange(
+            CellRange(
+                firstRow: row, firstColumn: columns.lowerBound, lastRow: row,
+                lastColumn: columns.upperBound), text: text, format: formats.wrap)
+    }
+
     /// Characters a whole number takes on screen, with its sign and, when `grouped` (format
     /// `#,##0`), its thousands separators.
     static func numberWidth(_ value: Int, grouped: Bool = false) -> Int {
@@ -227,6 +250,9 @@ struct WorkbookFormats {
     let totalInteger: Format
     let totalPercent: Format
     let stale: Format
+    let date: Format
+    let signed: Format
+    let wrap: Format
 
     init(_ book: Workbook) throws(XLSXError) {
         let grey = Color(rgb: 0xE7_EBF0)
@@ -243,5 +269,8 @@ struct WorkbookFormats {
         totalPercent = try book.addFormat(bold: true, numberFormat: "0%", border: .thin)
         stale = try book.addFormat(
             fontColor: Color(rgb: 0x9C_0006), backgroundColor: Color(rgb: 0xFF_C7CE))
+        date = try book.addFormat(numberFormat: "yyyy-mm-dd")
+        signed = try book.addFormat(numberFormat: "+#,##0;-#,##0;0")
+        wrap = try book.addFormat(verticalAlignment: .top, textWrap: true)
     }
 }

@@ -58,6 +58,32 @@ public enum LegendPosition: Hashable, Sendable {
     }
 }
 
+/// The mark drawn at each point of a line chart's series.
+public enum ChartMarker: Hashable, Sendable {
+    /// Excel's automatic marker for the series (a shape and colour of its choosing).
+    case automatic
+    /// No marker.
+    case none
+    /// A circle.
+    case circle
+    /// A square.
+    case square
+    /// A diamond.
+    case diamond
+
+    var lxw: UInt8 {
+        let value: lxw_chart_marker_type
+        switch self {
+        case .automatic: value = LXW_CHART_MARKER_AUTOMATIC
+        case .none: value = LXW_CHART_MARKER_NONE
+        case .circle: value = LXW_CHART_MARKER_CIRCLE
+        case .square: value = LXW_CHART_MARKER_SQUARE
+        case .diamond: value = LXW_CHART_MARKER_DIAMOND
+        }
+        return UInt8(value.rawValue)
+    }
+}
+
 /// A chart; create it with `Workbook.addChart`, give it series, then place it once with
 /// `Worksheet.insertChart`.
 ///
@@ -82,12 +108,15 @@ public final class Chart {
     }
 
     /// Adds a series: `values` from a range of a sheet, labelled by `categories` (optional)
-    /// and called `name` in the legend.
+    /// and called `name` in the legend. `marker` marks each point (a line chart draws none
+    /// by default, so a series of one point would not show); `showValues` writes each
+    /// point's value beside it.
     /// - Throws: `.foreignObject` for a sheet of another workbook, `.cellOutOfRange`,
     ///   `.creationFailed` if libxlsxwriter cannot add it.
     public func addSeries(
         name: String?, categories: (sheet: Worksheet, range: CellRange)?,
-        values: (sheet: Worksheet, range: CellRange)
+        values: (sheet: Worksheet, range: CellRange), marker: ChartMarker? = nil,
+        showValues: Bool = false
     ) throws(XLSXError) {
         let context = "chart addSeries(\(name ?? "unnamed"))"
         _ = try handle.workbook(for: context)
@@ -108,6 +137,8 @@ public final class Chart {
             series, sheetName, range.first.row, range.first.column, range.last.row,
             range.last.column)
         if let name { chart_series_set_name(series, keep(name)) }
+        if let marker { chart_series_set_marker_type(series, marker.lxw) }
+        if showValues { chart_series_set_labels(series) }
         seriesCount += 1
     }
 

@@ -47,20 +47,10 @@ extension EndToEndTests {
                 == expected.byPriority)
     }
 
-    @Test func threeRunsWithTicketsChangingInBetweenShowEveryChangeAndTheTrend() async throws {
-        let server = try startServer()
-        defer { server.stop() }
-        let out = BinaryRunner.temporaryDirectory()
-        let history = out.appendingPathComponent("history.sqlite")
+    /// Between a first run and a second: 3 tickets created (one unassigned without a
+    /// priority), 3 closed, 2 reopened, 2 reassigned (one to nobody).
+    func changeTicketsForASecondWeek(_ server: SimulatorServer) {
         let start = server.dataset.tickets
-
-        let first = try await BinaryRunner.run(
-            historyArguments(server, out: out, asOf: "2026-11-30 09:00:00"),
-            environment: Self.environment)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect((try summary(in: out)["changes"] as? [String: Any])?["since"] is NSNull)
-
-        // Between the first and second run: created, closed, reopened, reassigned.
         let open = start.filter { !$0.isClosed }.sorted {
             ($0.companyID, $0.id) < ($1.companyID, $1.id)
         }
@@ -87,6 +77,22 @@ extension EndToEndTests {
         server.reassignTicket(
             companyID: assigned[0].companyID, id: assigned[0].id, to: "someone.else@example.com")
         server.reassignTicket(companyID: assigned[1].companyID, id: assigned[1].id, to: "")
+    }
+
+    @Test func threeRunsWithTicketsChangingInBetweenShowEveryChangeAndTheTrend() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        let history = out.appendingPathComponent("history.sqlite")
+        let start = server.dataset.tickets
+
+        let first = try await BinaryRunner.run(
+            historyArguments(server, out: out, asOf: "2026-11-30 09:00:00"),
+            environment: Self.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect((try summary(in: out)["changes"] as? [String: Any])?["since"] is NSNull)
+
+        changeTicketsForASecondWeek(server)
         let middle = server.dataset.tickets
 
         let second = try await BinaryRunner.run(

@@ -57,7 +57,9 @@ import Testing
                 TrendPoint(week: "2026-W48", asOf: "2026-11-23T09:00:00+08:00", backlog: 4)
             ])
         #expect(summary.history == HistoryInfo(recorded: true, runs: 1))
-        #expect(summary.headline?.hasPrefix("Backlog 4 (no earlier run to compare with)") == true)
+        #expect(
+            summary.headline?.hasPrefix(
+                "Backlog 4 open tickets; no earlier run to compare with yet;") == true)
         let json = try String(
             contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(json.contains("\"since\" : null"))

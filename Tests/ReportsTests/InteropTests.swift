@@ -62,7 +62,8 @@ struct InteropTests {
 
         #expect(converted.status == 0, "\(converted.output)")
         let expected = [
-            "Summary": nil, "By Company": 3 + 2, "By Priority": 2 + 2, "By Assignee": 2 + 2,
+            "Summary": nil, "Changes": nil, "Trend": nil, "Actions": nil, "By Company": 3 + 2,
+            "By Priority": 2 + 2, "By Assignee": 2 + 2,
             "By State": 2 + 2, "By Age": 8 + 2, "Tickets": Self.tickets.count + 1, "Sources": 4,
         ]
         for (sheet, records) in expected {
@@ -91,11 +92,14 @@ struct InteropTests {
         let sheets = try #require(read["sheets"] as? [[String: Any]])
         #expect(
             sheets.compactMap { $0["name"] as? String } == [
-                "Summary", "By Company", "By Priority", "By Assignee", "By State", "By Age",
-                "Tickets", "Sources", "DefaultTeam", "运维二组 _prod____", "EmptyCo",
+                "Summary", "Changes", "Trend", "Actions", "By Company", "By Priority",
+                "By Assignee", "By State", "By Age", "Tickets", "Sources", "DefaultTeam",
+                "运维二组 _prod____", "EmptyCo",
             ])
         let summary = try #require(sheets.first)
         #expect(summary["charts"] as? Int == 4)
+        let trend = try #require(sheets.first { $0["name"] as? String == "Trend" })
+        #expect(trend["charts"] as? Int == 2)
         let ticketSheet = try #require(sheets.first { $0["name"] as? String == "Tickets" })
         #expect(ticketSheet["rows"] as? Int == Self.tickets.count + 1)
         #expect(ticketSheet["freeze"] as? String == "A2")
@@ -122,7 +126,7 @@ struct InteropTests {
 
         let sheets = try #require(read["sheets"] as? [[String: Any]])
         #expect(
-            sheets.compactMap { $0["name"] as? String }.dropFirst(8).map {
+            sheets.compactMap { $0["name"] as? String }.dropFirst(11).map {
                 Array($0.unicodeScalars)
             }
                 == ["_ Support", "Help_", "a_b", "a_b (company 4)", "Ops_", "Acme"].map {
@@ -136,7 +140,7 @@ struct InteropTests {
         #expect(tickets.contains("2026-03-08 02:30:00"))
         let csvFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".csv") }
-        #expect(csvFiles.count == 8 + Self.awkwardCompanies.count)
+        #expect(csvFiles.count == 11 + Self.awkwardCompanies.count)
     }
 }
 

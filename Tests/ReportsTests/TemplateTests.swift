@@ -10,14 +10,20 @@ import Testing
     /// The blocks of the built-in `report.html` that templates/README.md documents.
     static let htmlBlocks = [
         "title", "css", "extra_css", "head", "asof", "banner", "headline", "cards",
-        "company_chart", "priority_chart", "age_chart", "company_table", "priority_table",
+        "changes_table", "changes_company_table", "changes_priority_table", "trend_chart",
+        "weekly_table", "actions_heading", "unassigned_table", "old_open_table", "stale_table",
+        "stale_tickets_table", "high_priority_table", "company_chart", "priority_chart",
+        "age_chart", "company_table", "priority_table",
         "age_table", "assignee_table", "state_table", "oldest_table", "sources_table",
         "failed_list", "warnings_list", "footer",
     ]
 
     /// The blocks of the built-in `report.md` that templates/README.md documents.
     static let markdownBlocks = [
-        "title", "banner", "headline", "totals_table", "company_table", "priority_table",
+        "title", "banner", "headline", "totals_table", "changes_table", "changes_company_table",
+        "changes_priority_table", "trend_table", "weekly_table", "actions_heading",
+        "unassigned_table", "old_open_table", "stale_table", "stale_tickets_table",
+        "high_priority_table", "company_table", "priority_table",
         "assignee_table", "state_table", "age_table", "oldest_table", "sources_table",
         "failed_list", "warnings_list", "footer",
     ]

@@ -10,8 +10,9 @@ import XLSX
 /// they are, ids beyond a Double, local times that daylight saving skips, keys that are
 /// numbers, and column widths.
 @Suite struct WorkbookCellTests {
-    /// The Tickets sheet: Summary, five dimension sheets, then Tickets.
-    static let ticketsPart = "xl/worksheets/sheet7.xml"
+    /// The Tickets sheet: Summary, Changes, Trend, Actions, five dimension sheets, then
+    /// Tickets.
+    static let ticketsPart = "xl/worksheets/sheet10.xml"
 
     @Test func companyNamesWithMarksOnForbiddenCharactersStillGiveAWorkbook() throws {
         let folder = Fixtures.temporaryDirectory()
@@ -77,13 +78,13 @@ import XLSX
 
         let file = try WorkbookFiles.write(tickets, in: folder)
 
-        let byPriority = try XLSXPackage.part("xl/worksheets/sheet3.xml", of: file)
+        let byPriority = try WorkbookFiles.sheetPart("By Priority", of: file)
         #expect(cellValue("A2", in: byPriority) == "0")
         #expect(cellXML("A2", in: byPriority)?.contains("t=\"") == false)
         #expect(cellValue("A3", in: byPriority) == "4")
         #expect(texts(in: cellXML("A4", in: byPriority) ?? "") == ["none"])
         // The company sheet's Priority table, under the facts: the same keys.
-        let company = try XLSXPackage.part("xl/worksheets/sheet9.xml", of: file)
+        let company = try WorkbookFiles.sheetPart("DefaultTeam", of: file)
         #expect(cellValue("A9", in: company) == "0")
         #expect(cellXML("A9", in: company)?.contains("t=\"") == false)
         #expect(texts(in: cellXML("A11", in: company) ?? "") == ["none"])
@@ -105,10 +106,10 @@ import XLSX
             #expect((widths[column] ?? 0) >= Double(digits + 1), "column \(column)")
         }
         let sources = WorkbookFiles.columnWidths(
-            try XLSXPackage.part("xl/worksheets/sheet8.xml", of: file))
+            try WorkbookFiles.sheetPart("Sources", of: file))
         #expect((sources[1] ?? 0) >= 11)
         let company = WorkbookFiles.columnWidths(
-            try XLSXPackage.part("xl/worksheets/sheet9.xml", of: file))
+            try WorkbookFiles.sheetPart("Big", of: file))
         #expect((company[2] ?? 0) >= 11)  // The id is shown without separators.
     }
 

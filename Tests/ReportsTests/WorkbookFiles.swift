@@ -28,6 +28,15 @@ enum WorkbookFiles {
         }
     }
 
+    /// The part of the sheet called `name`: libxlsxwriter numbers sheet parts in sheet order.
+    static func sheetPart(_ name: String, of file: String) throws -> String {
+        let names = try sheetNames(file)
+        guard let index = names.firstIndex(of: name) else {
+            throw PackageError.missingPart("sheet '\(name)'", status: 0)
+        }
+        return try XLSXPackage.part("xl/worksheets/sheet\(index + 1).xml", of: file)
+    }
+
     /// Column widths by one-based column number, from a sheet's `<cols>`.
     static func columnWidths(_ sheet: String) -> [Int: Double] {
         var widths: [Int: Double] = [:]

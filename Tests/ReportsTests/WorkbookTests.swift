@@ -10,8 +10,8 @@ import XLSX
 /// from the package.
 @Suite struct WorkbookTests {
     static let sheetNames = [
-        "Summary", "By Company", "By Priority", "By Assignee", "By State", "By Age", "Tickets",
-        "Sources",
+        "Summary", "Changes", "Trend", "Actions", "By Company", "By Priority", "By Assignee",
+        "By State", "By Age", "Tickets", "Sources",
     ]
 
     func workbook(_ tickets: [Ticket], companies: [Company]? = nil, in folder: URL) throws
@@ -35,8 +35,8 @@ import XLSX
 
         #expect(try sheetNames(file) == Self.sheetNames + ["DefaultTeam", "运维二组"])
         let parts = try XLSXPackage.partNames(of: file)
-        #expect(parts.filter { $0.hasPrefix("xl/charts/chart") }.count == 4)
-        let sheet = try XLSXPackage.part("xl/worksheets/sheet7.xml", of: file)
+        #expect(parts.filter { $0.hasPrefix("xl/charts/chart") }.count == 6)
+        let sheet = try WorkbookFiles.sheetPart("Tickets", of: file)
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""))
         #expect(sheet.contains("<autoFilter ref=\"A1:Q4\"/>"))
         #expect(sheet.contains("<conditionalFormatting sqref=\"A2:Q4\">"))
@@ -49,7 +49,7 @@ import XLSX
         // Ticket 8 has no priority: the cell is left empty, not written as text.
         #expect(cellXML("F3", in: sheet) == nil)
         #expect(texts(in: cellXML("E3", in: sheet) ?? "") == ["closed"])
-        let byCompany = try XLSXPackage.part("xl/worksheets/sheet2.xml", of: file)
+        let byCompany = try WorkbookFiles.sheetPart("By Company", of: file)
         #expect(
             texts(in: byCompany).prefix(7) == [
                 "Company", "Open", "Closed", "Total", "Open %", "DefaultTeam", "运维二组",
@@ -72,14 +72,14 @@ import XLSX
                 !xml.contains(">NAN<") && !xml.contains(">INF<") && !xml.contains(">-INF<"),
                 "\(part)")
         }
-        let byCompany = try XLSXPackage.part("xl/worksheets/sheet2.xml", of: file)
+        let byCompany = try WorkbookFiles.sheetPart("By Company", of: file)
         #expect(texts(in: byCompany).contains("EmptyCo"))
         #expect(cellValue("B2", in: byCompany) == "0")
         #expect(cellValue("E2", in: byCompany) == "0")
-        let byPriority = try XLSXPackage.part("xl/worksheets/sheet3.xml", of: file)
+        let byPriority = try WorkbookFiles.sheetPart("By Priority", of: file)
         #expect(texts(in: byPriority).contains("(none)"))
         #expect(
-            try XLSXPackage.partNames(of: file).filter { $0.hasPrefix("xl/charts/") }.count == 4)
+            try XLSXPackage.partNames(of: file).filter { $0.hasPrefix("xl/charts/") }.count == 6)
     }
 
     @Test func hostileTextIsCleanedAndCutInTheTicketsSheet() throws {
@@ -93,7 +93,7 @@ import XLSX
 
         let file = try workbook(tickets, in: folder)
 
-        let sheet = try XLSXPackage.part("xl/worksheets/sheet7.xml", of: file)
+        let sheet = try WorkbookFiles.sheetPart("Tickets", of: file)
         #expect(texts(in: cellXML("G2", in: sheet) ?? "") == ["beforeafter\tend"])
         let cut = try #require(texts(in: cellXML("G3", in: sheet) ?? "").first)
         #expect(cut.utf16.count <= 32_767)
@@ -128,8 +128,8 @@ import XLSX
                 "tickets (3) (company 8)", "Company 9", "By Age (company 10)", "Äpfel",
                 "äPFEL (company 12)",
             ])
-        // Sheet 10 is "acme": one closed ticket and one unassigned open one.
-        let acme = try XLSXPackage.part("xl/worksheets/sheet10.xml", of: file)
+        // "acme": one closed ticket and one unassigned open one.
+        let acme = try WorkbookFiles.sheetPart("acme", of: file)
         let text = texts(in: acme)
         #expect(text.first == "acme")
         #expect(text.contains("(unassigned)"))
@@ -146,12 +146,14 @@ import XLSX
 /// records by accident. Review the diff and run again without the variable.
 @Suite struct WorkbookGoldenTests {
     static let goldenSheets = [
-        ("summary", "xl/worksheets/sheet1.xml"), ("by-company", "xl/worksheets/sheet2.xml"),
-        ("by-priority", "xl/worksheets/sheet3.xml"), ("by-assignee", "xl/worksheets/sheet4.xml"),
-        ("by-state", "xl/worksheets/sheet5.xml"), ("by-age", "xl/worksheets/sheet6.xml"),
-        ("tickets", "xl/worksheets/sheet7.xml"), ("sources", "xl/worksheets/sheet8.xml"),
-        ("company-defaultteam", "xl/worksheets/sheet9.xml"),
-        ("chart-company", "xl/charts/chart1.xml"),
+        ("summary", "xl/worksheets/sheet1.xml"), ("changes", "xl/worksheets/sheet2.xml"),
+        ("trend", "xl/worksheets/sheet3.xml"), ("actions", "xl/worksheets/sheet4.xml"),
+        ("by-company", "xl/worksheets/sheet5.xml"), ("by-priority", "xl/worksheets/sheet6.xml"),
+        ("by-assignee", "xl/worksheets/sheet7.xml"), ("by-state", "xl/worksheets/sheet8.xml"),
+        ("by-age", "xl/worksheets/sheet9.xml"), ("tickets", "xl/worksheets/sheet10.xml"),
+        ("sources", "xl/worksheets/sheet11.xml"),
+        ("company-defaultteam", "xl/worksheets/sheet12.xml"),
+        ("chart-company", "xl/charts/chart1.xml"), ("chart-trend", "xl/charts/chart5.xml"),
     ]
 
     func write(to folder: URL) throws -> String {

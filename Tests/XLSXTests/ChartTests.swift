@@ -55,6 +55,38 @@ import Testing
         #expect(doughnut.contains("<c:v> =not a reference</c:v>"))
     }
 
+    @Test func aLineSeriesCanMarkItsPointsAndShowTheirValues() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("line.xlsx")
+        let workbook = try Workbook(path: file, options: .init(constantMemory: true))
+        let sheet = try workbook.addWorksheet(name: "Trend")
+        try sheet.write("2026-W49", row: 1, column: 0)
+        try sheet.write(250, row: 1, column: 1)
+        let range = { (column: Int) in
+            CellRange(firstRow: 1, firstColumn: column, lastRow: 1, lastColumn: column)
+        }
+
+        let line = try workbook.addChart(.line)
+        try line.addSeries(
+            name: "Backlog", categories: (sheet, range(0)), values: (sheet, range(1)),
+            marker: .circle, showValues: true)
+        let plain = try workbook.addChart(.line)
+        try plain.addSeries(name: nil, categories: nil, values: (sheet, range(1)))
+        try sheet.insertChart(line, row: 3, column: 0)
+        try sheet.insertChart(plain, row: 20, column: 0)
+        try workbook.close()
+
+        let marked = try XLSXPackage.part("xl/charts/chart1.xml", of: file)
+        #expect(marked.contains("<c:lineChart>"))
+        #expect(marked.contains("<c:marker><c:symbol val=\"circle\"/></c:marker>"))
+        #expect(marked.contains("<c:dLbls><c:showVal val=\"1\"/></c:dLbls>"))
+        #expect(marked.contains("<c:f>Trend!$B$2</c:f>"))
+        let unmarked = try XLSXPackage.part("xl/charts/chart2.xml", of: file)
+        // A line chart draws no markers unless asked, so one point alone would not show.
+        #expect(unmarked.contains("<c:symbol val=\"none\"/>") && !unmarked.contains("<c:showVal"))
+    }
+
     @Test func refusesChartsThatCannotBePlaced() throws {
         let directory = try TempDirectory()
         defer { directory.cleanUp() }
