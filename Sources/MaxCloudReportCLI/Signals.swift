@@ -1,9 +1,48 @@
 import Dispatch
 import Foundation
+import Reports
 import Synchronization
 
-/// Waiting for Ctrl-C or `kill`.
+/// Waiting for Ctrl-C or `kill`, and ending cleanly on them.
 enum Signals {
+    /// Keeps the sources alive for the life of the process; set once, on the main task,
+    /// before any other work starts.
+    nonisolated(unsafe) private static var kept: [any DispatchSourceSignal] = []
+
+    /// On SIGINT, SIGTERM or SIGHUP: removes this run's temporary files (waiting for a
+    /// batch's renames if they are under way), then ends the process by the same signal,
+    /// so the shell sees the usual status (130 for Ctrl-C). A signal the process was
+    /// started with ignored (a background job of a script) stays ignored.
+    static func removeTemporaryFilesOnTermination() {
+        let queue = DispatchQueue(label: "maxcloud-report.termination")
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var current = sigaction()
+            sigaction(number, nil, &current)
+            // SIG_IGN is the handler address 1.
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 {
+                continue
+            }
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                TemporaryFiles.shared.removeAllForExit()
+                let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "SIGHUP"
+                FileHandle.standardError.write(
+                    Data("maxcloud-report: stopped by \(name); temporary files removed\n".utf8))
+                // To the process, not this thread: Dispatch's threads block signals, so
+                // `raise` would leave it pending here.
+                signal(number, SIG_DFL)
+                kill(getpid(), number)
+                usleep(500_000)
+                _exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+        kept += sources
+    }
+
     /// Returns when SIGINT or SIGTERM arrives.
     static func waitForTermination() async {
         let queue = DispatchQueue(label: "maxcloud-report.signals")

@@ -11,6 +11,7 @@ public final class OutputBatch {
 
     /// Creates the folder if needed.
     /// - Throws: `ReportError.write` when the folder cannot be made.
+    /// What an earlier run left when it was killed is cleared (`TemporaryFiles.sweep`).
     public init(directory: URL) throws(ReportError) {
         self.directory = directory
         do {
@@ -19,6 +20,7 @@ public final class OutputBatch {
         } catch {
             throw .write(path: directory.path, reason: error.localizedDescription)
         }
+        TemporaryFiles.sweep(directory)
     }
 
     deinit { if !committed { discard() } }
@@ -28,6 +30,7 @@ public final class OutputBatch {
         let temporary = directory.appendingPathComponent(
             ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         staged.append((temporary, directory.appendingPathComponent(name)))
+        TemporaryFiles.shared.register(temporary.path)
         return temporary
     }
 
@@ -62,6 +65,11 @@ public final class OutputBatch {
     /// moved aside, and if any rename fails every file already moved is put back, so the
     /// folder holds either the whole new report or the whole previous one.
     public func commit() throws(ReportError) {
+        // A signal arriving during the renames waits for them (see `TemporaryFiles`).
+        try TemporaryFiles.shared.holding { () throws(ReportError) in try renameAll() }
+    }
+
+    private func renameAll() throws(ReportError) {
         // A folder where a file should go would fail half-way; refuse before touching any.
         for (_, final) in staged {
             var isFolder: ObjCBool = false
@@ -92,6 +100,7 @@ public final class OutputBatch {
             moved.append((final, previous))
         }
         for case (_, let previous?) in moved { unlink(previous.path) }
+        for (temporary, _) in staged { TemporaryFiles.shared.forget(temporary.path) }
         committed = true
         staged = []
     }
@@ -109,7 +118,10 @@ public final class OutputBatch {
 
     /// Removes every staged file that is still there.
     public func discard() {
-        for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+        for (temporary, _) in staged {
+            try? FileManager.default.removeItem(at: temporary)
+            TemporaryFiles.shared.forget(temporary.path)
+        }
         staged = []
     }
 

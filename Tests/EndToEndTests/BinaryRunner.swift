@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `maxcloud-report` binary as a user would, and collects what it printed.
 struct BinaryRunner {
@@ -91,10 +92,7 @@ struct BinaryRunner {
     }
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "e2e-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TestFolders.make("e2e")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MaxCloud
 import Reports
+import TestSupport
 
 /// Small snapshots built in code, for counting and rendering tests.
 enum Fixtures {
@@ -38,9 +39,6 @@ enum Fixtures {
     }
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "reports-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TestFolders.make("reports")
     }
 }

@@ -72,6 +72,8 @@ extension Commands {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        TemporaryFiles.shared.register(temporary.path)
+        defer { TemporaryFiles.shared.forget(temporary.path) }
         do {
             try snapshot.encoded().write(to: temporary)
             if rename(temporary.path, url.path) != 0 {

@@ -6,6 +6,9 @@ import Reports
 enum Commands {
     /// Runs the command `context.spec` names.
     static func dispatch(_ context: CommandContext) async throws -> Int32 {
+        if ["run", "fetch", "render", "demo"].contains(context.spec.name) {
+            Signals.removeTemporaryFilesOnTermination()
+        }
         switch context.spec.name {
         case "run": return try await run(context)
         case "fetch": return try await fetch(context)
