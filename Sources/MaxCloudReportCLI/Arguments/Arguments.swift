@@ -100,6 +100,7 @@ extension CommandSpec {
                 continue
             }
             guard let option = options.first(where: { $0.name == name }) else {
+                if let note = notes[name] { throw UsageError("option '--\(name)': \(note)") }
                 var message = "unknown option '--\(name)'"
                 if let close = suggestion(for: name) { message += "; did you mean '--\(close)'?" }
                 throw UsageError(message + " (see 'maxcloud-report \(self.name) --help')")

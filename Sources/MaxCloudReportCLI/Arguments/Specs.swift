@@ -1,4 +1,5 @@
 import Foundation
+import MaxCloudSimulator
 
 /// The commands' declarations; help, parsing, config files and completion come from here.
 enum Specs {
@@ -97,11 +98,25 @@ enum Specs {
         name: "demo",
         summary:
             "Start the built-in simulator with sample data and run the whole pipeline against it over loopback HTTP.",
-        options: rendering
+        options: rendering.map { $0.name == "as-of" ? demoAsOf : $0 }
             + connection.filter { ["company", "scope", "tag", "open-only"].contains($0.name) }
-            + [latency] + settingsFile + logging,
-        footer: "The sample data is anchored at 2026-11-30 09:00:00; --as-of defaults to that time."
-    )
+            + [latency] + logging,
+        footer: """
+            The sample data is anchored at \(SimulatorClock.anchor) (Asia/Shanghai), the default of --as-of.
+            demo reads no config file (neither --config nor MAXCLOUD_CONFIG or MAXCLOUD_PROFILE):
+            it always runs the simulator's sample data, into ./report unless --out says otherwise.
+            """,
+        notes: [
+            "config": demoReadsNoConfig, "profile": demoReadsNoConfig,
+        ])
+
+    static let demoReadsNoConfig =
+        "demo reads no config file: it runs the simulator's sample data with the options of its command line"
+
+    /// `--as-of` of `demo`, whose default is the sample data's anchor, not the current time.
+    static let demoAsOf = OptionSpec.value(
+        "as-of", "\"YYYY-MM-DD HH:MM:SS\"",
+        "the report's now, in --timezone (default \(SimulatorClock.anchor))", kind: .timestamp)
 
     static let latency = OptionSpec.value(
         "latency-ms", "MS", "delay the simulator adds to every answer (default 0)",

@@ -36,8 +36,12 @@ extension ValueKind {
             guard let bad = words.first(where: { Scope(argument: $0) == nil }) else { return nil }
             return "unknown scope '\(bad)': use company, team, assigned, tag or 0-3"
         case .timeZone:
-            return ReportClock.zone(named: value) == nil
-                ? ReportError.badTimeZone(value).description : nil
+            do {
+                _ = try ReportClock.timeZone(named: value)
+                return nil
+            } catch {
+                return error.description
+            }
         case .timestamp:
             return Timestamp.parse(value, in: TimeZone(secondsFromGMT: 0)!) == nil
                 ? ReportError.badAsOf(value).description : nil

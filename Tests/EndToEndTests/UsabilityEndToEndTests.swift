@@ -1,0 +1,53 @@
+import Foundation
+import MaxCloudSimulator
+import Testing
+
+/// What a new user met on the command line: `demo` and the user's config, time zones and
+/// as-of times, contradictions, config files from a pipe, help and messages.
+extension EndToEndTests {
+    @Test func demoReadsNoConfigFileAndWritesIntoReportInTheWorkingFolder() async throws {
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = try writeConfig(
+            #"{"out": "from-config", "format": "json", "company": "2", "no-history": true}"#,
+            mode: 0o600, in: folder)
+
+        let demo = try await BinaryRunner.run(
+            ["demo", "--quiet", "--format", "json"],
+            environment: ["MAXCLOUD_CONFIG": config, "MAXCLOUD_PROFILE": "weekly-ops"],
+            directory: folder)
+        let given = try await BinaryRunner.run(["demo", "--config", config], directory: folder)
+
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("from-config").path))
+        let report = folder.appendingPathComponent("report")
+        #expect(try visibleFiles(in: report) == ["history.sqlite", "summary.json"])
+        #expect((try summary(in: report)["totals"] as? [String: Int])?["tickets"] == 500)
+        #expect(given.status == 64)
+        #expect(given.stderr.contains("option '--config': demo reads no config file"))
+    }
+
+    @Test func timeZonesAreRegionCityNamesAndAbbreviationsOrSkippedTimesExit64() async throws {
+        let out = BinaryRunner.temporaryDirectory()
+        let demo = ["demo", "--quiet", "--format", "json", "--no-history", "--out", out.path]
+
+        let kolkata = try await BinaryRunner.run(demo + ["--timezone", "Asia/Kolkata"])
+        let est = try await BinaryRunner.run(demo + ["--timezone", "EST"])
+        let unknown = try await BinaryRunner.run(demo + ["--timezone", "Mars/Olympus"])
+        let gap = try await BinaryRunner.run(
+            demo + ["--timezone", "Europe/Berlin", "--as-of", "2026-03-29 02:30:00"])
+
+        #expect(kolkata.status == 0, "\(kolkata.stderr)")
+        #expect(try summary(in: out)["as_of"] as? String == "2026-11-30T09:00:00+05:30")
+        #expect(est.status == 64)
+        #expect(est.stderr.hasPrefix("error: ambiguous time zone 'EST': "))
+        #expect(est.stderr.contains("give an IANA name such as America/New_York"))
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("error: unknown time zone 'Mars/Olympus'"))
+        #expect(gap.status == 64)
+        #expect(
+            gap.stderr.hasPrefix(
+                "error: the as-of time '2026-03-29 02:30:00' does not exist in Europe/Berlin"))
+    }
+}
