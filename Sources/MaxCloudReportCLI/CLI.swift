@@ -9,6 +9,9 @@ public enum CLI {
     public static let version = "0.2.0"
     /// The API root the vendor documents.
     public static let defaultBaseURL = "https://maxcloud-api-test.spotmaxtech.com"
+    /// The zone the API's timestamps are read in unless `--timezone` says otherwise: the
+    /// vendor's home zone.
+    public static let defaultTimeZone = "Asia/Shanghai"
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit status.
     public static func main(
@@ -54,6 +57,7 @@ public enum CLI {
             let layers = try SettingsLayers.resolve(
                 spec, commandLine: parsed, environment: environment)
             try check(layers.arguments, of: spec)
+            try Contradictions.check(layers.arguments)
             console = Console(
                 quiet: layers.arguments.has("quiet"), verbose: layers.arguments.has("verbose"),
                 environment: environment)

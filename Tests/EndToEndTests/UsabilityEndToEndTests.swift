@@ -50,4 +50,52 @@ extension EndToEndTests {
             gap.stderr.hasPrefix(
                 "error: the as-of time '2026-03-29 02:30:00' does not exist in Europe/Berlin"))
     }
+
+    @Test func configCheckAndARunRefuseTheSameContradictionsAtTheirPlace() async throws {
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = try writeConfig(
+            """
+            {
+              "history": "runs.sqlite",
+              "no-history": true
+            }
+            """, mode: 0o600, in: folder)
+
+        let check = try await BinaryRunner.run(["config", "check", config])
+        let run = try await BinaryRunner.run(
+            ["render", "--config", config, "--from", "snapshot.json"], directory: folder)
+        let flags = try await BinaryRunner.run(["demo", "--quiet", "--verbose"], directory: folder)
+
+        #expect(check.status == 64)
+        #expect(
+            check.stderr
+                == "\(config):3:3: error: 'history' and 'no-history' contradict each other; give one\n"
+        )
+        #expect(run.status == 64)
+        #expect(run.stderr == check.stderr)
+        #expect(flags.status == 64)
+        #expect(
+            flags.stderr == "error: '--quiet' and '--verbose' contradict each other; give one\n")
+        #expect(try visibleFiles(in: folder) == ["weekly.json"])
+    }
+
+    @Test func includeClosedFalseInAConfigFileListsOpenTicketsOnly() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = try writeConfig(
+            #"{"include-closed": false, "company": "3"}"#, mode: 0o600, in: folder)
+        let arguments = [
+            "run", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+            "--config", config, "--dry-run",
+        ]
+
+        let plan = try await BinaryRunner.run(arguments, environment: Self.environment)
+        let overridden = try await BinaryRunner.run(
+            arguments + ["--include-closed"], environment: Self.environment)
+
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("; open tickets only; "))
+        #expect(overridden.stdout.contains("; closed tickets included; "))
+    }
 }

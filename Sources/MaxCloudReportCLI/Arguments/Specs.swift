@@ -186,9 +186,16 @@ enum Specs {
         run, fetch, render, verify, demo, simulate, template, configCheck, completion,
     ]
 
-    /// Flags that contradict each other: giving one in a higher layer (the command line
-    /// over the environment over the config file) turns off the other.
-    static let opposites = [("include-closed", "open-only"), ("quiet", "verbose")]
+    /// Options that contradict each other: giving one in a higher layer (the command line
+    /// over the environment over the config file) turns off the other, and giving both in
+    /// one layer is refused (`Contradictions`).
+    static let opposites = [
+        ("include-closed", "open-only"), ("quiet", "verbose"), ("history", "no-history"),
+    ]
+
+    /// Flags each of which is the other's `false`: `"include-closed": false` in a config
+    /// file means `open-only`, and `"open-only": false` means `include-closed`.
+    static let complements = ["include-closed": "open-only", "open-only": "include-closed"]
 
     /// Every option a config file may set, each name once.
     static var configurable: [OptionSpec] {

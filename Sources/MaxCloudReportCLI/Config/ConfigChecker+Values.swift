@@ -4,21 +4,29 @@ import Foundation
 /// and the password rule.
 extension ConfigChecker {
     /// A flag takes `true` or `false`; an option with a value takes a string or a number,
-    /// and a repeatable one also an array of them.
+    /// and a repeatable one also an array of them. `false` turns a flag off, and for a flag
+    /// with a complement (`include-closed`, `open-only`) means the complement.
     mutating func setting(
-        _ option: OptionSpec, _ member: JSONNode.Member, into arguments: inout ParsedArguments
+        _ option: OptionSpec, _ member: JSONNode.Member, into section: inout ConfigFile.Section
     ) {
         let key = member.key
         let node = member.value
+        let place = ConfigFile.SettingPlace(key: key, position: member.keyPosition)
         if option.isFlag {
             guard case .bool(let on) = node.value else {
                 report("'\(key)' must be true or false, not \(node.typeName)", at: node.position)
                 return
             }
             if on {
-                arguments.flags.insert(option.name)
+                section.arguments.flags.insert(option.name)
+                section.places[option.name] = place
             } else {
-                arguments.cleared.insert(option.name)
+                section.arguments.cleared.insert(option.name)
+                if let complement = Specs.complements[option.name] {
+                    section.arguments.flags.insert(complement)
+                    section.places[complement] = ConfigFile.SettingPlace(
+                        key: key, position: member.keyPosition, negated: true)
+                }
             }
             return
         }
@@ -55,7 +63,10 @@ extension ConfigChecker {
             }
             values.append(text)
         }
-        if values.count == items.count { arguments.values[option.name] = values }
+        if values.count == items.count {
+            section.arguments.values[option.name] = values
+            section.places[option.name] = place
+        }
     }
 
     /// The password, kept only when the file is not readable by group or others (mode 0600

@@ -43,7 +43,38 @@ struct ConfigChecker {
             result.profiles = profiles(member.value)
         }
         result.top = section(settings, profile: nil)
+        contradictions(in: result)
         return result
+    }
+
+    /// Settings that cannot go together (`Contradictions`, as a run refuses them): in the
+    /// top level, and in each profile laid over it, each reported once at the later of
+    /// the keys at fault.
+    mutating func contradictions(in file: ConfigFile) {
+        var found = Set<String>()
+        func check(_ section: ConfigFile.Section, profile: String?) {
+            let findings = Contradictions.find(in: section.arguments) {
+                section.places[$0]?.label ?? "'\($0)'"
+            }
+            for finding in findings {
+                guard
+                    let position = finding.options.compactMap({ section.places[$0]?.position })
+                        .max()
+                else { continue }
+                let key = "\(position) \(finding.message)"
+                guard found.insert(key).inserted else { continue }
+                let within = profile.map { " (with profile '\($0)')" } ?? ""
+                report(finding.message + within, at: position)
+            }
+        }
+        check(file.top, profile: nil)
+        for (name, profile) in file.profiles {
+            var merged = file.top
+            merged.arguments = file.top.arguments.overlaid(
+                by: profile.arguments, opposites: Specs.opposites)
+            merged.places.merge(profile.places) { $1 }
+            check(merged, profile: name)
+        }
     }
 
     /// `"profiles": {"weekly-ops": {...}, ...}`.
@@ -108,7 +139,7 @@ struct ConfigChecker {
                     "'profiles' belongs at the top of the file, not inside profile '\(profile ?? "")'",
                     at: member.keyPosition)
             } else if let option = Specs.configurable.first(where: { $0.name == name }) {
-                setting(option, member, into: &section.arguments)
+                setting(option, member, into: &section)
             } else {
                 unknown(member, inProfile: profile != nil)
             }

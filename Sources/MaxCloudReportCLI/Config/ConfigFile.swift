@@ -37,6 +37,19 @@ public struct ConfigFile: Sendable {
         public var arguments = ParsedArguments()
         /// The `password`, allowed only in a file that group and others cannot read.
         public var password: String?
+        /// Where each option is set, by option name, for problems found across keys.
+        var places: [String: SettingPlace] = [:]
+    }
+
+    /// Where a setting is written: its key as written and the key's place; `negated` for
+    /// a flag that stands for its complement's `false` (`"include-closed": false`).
+    struct SettingPlace: Sendable {
+        var key: String
+        var position: SourcePosition
+        var negated = false
+
+        /// `'open-only'`, or `'include-closed': false`.
+        var label: String { "'\(key)'" + (negated ? ": false" : "") }
     }
 
     /// The file's path as given.

@@ -57,9 +57,7 @@ extension CommandContext {
         }
         if scopes.isEmpty { scopes = settings.tags.isEmpty ? [.company] : [] }
         settings.scopes = scopes.filter { $0 != .tag }
-        if args.has("open-only"), args.has("include-closed") {
-            throw UsageError("'--open-only' and '--include-closed' contradict each other; give one")
-        }
+        // `--open-only` with `--include-closed` is refused before: `Contradictions`.
         settings.includeClosed = !args.has("open-only")
     }
 
@@ -83,7 +81,7 @@ extension CommandContext {
     func renderSettings(defaultAsOf: String? = nil) throws -> (RenderSettings, ReportClock) {
         let args = arguments
         let clock = try ReportClock(
-            timeZone: args.value("timezone") ?? "Asia/Shanghai",
+            timeZone: args.value("timezone") ?? CLI.defaultTimeZone,
             asOf: args.value("as-of") ?? defaultAsOf)
         var formats = OutputFormat.allCases
         let words = args.values["format"] ?? []
@@ -112,12 +110,8 @@ extension CommandContext {
     /// folder unless told otherwise.
     func historySettings(out: URL) throws -> HistorySettings? {
         let path = arguments.value("history")
-        if arguments.has("no-history") {
-            guard path == nil else {
-                throw UsageError("'--history' and '--no-history' contradict each other; give one")
-            }
-            return nil
-        }
+        // `--history` with `--no-history` is refused before: `Contradictions`.
+        if arguments.has("no-history") { return nil }
         let file: URL
         if let path {
             guard !path.isEmpty else {
