@@ -58,6 +58,13 @@ public enum CLI {
                 spec, commandLine: parsed, environment: environment)
             try check(layers.arguments, of: spec)
             try Contradictions.check(layers.arguments)
+            if let config = layers.configPath, ConfigFile.isStandardInput(config),
+                layers.arguments.has("password-stdin")
+            {
+                throw UsageError(
+                    "--config '\(config)' and --password-stdin both read standard input; "
+                        + "put the password in the config file, or set MAXCLOUD_PASSWORD")
+            }
             console = Console(
                 quiet: layers.arguments.has("quiet"), verbose: layers.arguments.has("verbose"),
                 environment: environment)

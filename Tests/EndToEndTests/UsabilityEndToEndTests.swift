@@ -98,4 +98,38 @@ extension EndToEndTests {
         #expect(plan.stdout.contains("; open tickets only; "))
         #expect(overridden.stdout.contains("; closed tickets included; "))
     }
+
+    @Test func aConfigFileMayComeFromAPipeWithThePasswordInIt() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = """
+            {"email": "demo@example.com", "password": "\(SimulatorDataset.demoPassword)",
+             "base-url": "\(server.baseURL.absoluteString)", "company": "3"}
+            """
+        let fifo = folder.appendingPathComponent("config.fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // A FIFO opened for writing waits for its reader: the writer runs beside the check.
+        let writer = Thread {
+            try? Data(config.utf8).write(to: URL(fileURLWithPath: fifo))
+        }
+        writer.start()
+
+        let verify = try await BinaryRunner.run(
+            ["verify", "--config", "/dev/stdin"], stdin: config)
+        let dash = try await BinaryRunner.run(["config", "check", "-"], stdin: config)
+        let named = try await BinaryRunner.run(["config", "check", fifo])
+        let both = try await BinaryRunner.run(
+            ["verify", "--config", "-", "--password-stdin"], stdin: config)
+
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.hasPrefix("1  DefaultTeam\n"))
+        #expect(dash.status == 0, "\(dash.stderr)")
+        #expect(
+            dash.stdout == "<stdin>: ok (3 settings at the top level, no profiles, a password)\n")
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.hasSuffix("a password)\n"))
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--config '-' and --password-stdin both read standard input"))
+    }
 }

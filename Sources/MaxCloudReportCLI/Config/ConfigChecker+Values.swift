@@ -70,7 +70,8 @@ extension ConfigChecker {
     }
 
     /// The password, kept only when the file is not readable by group or others (mode 0600
-    /// or stricter), so that a report's credentials cannot leak through a shared folder.
+    /// or stricter), so that a report's credentials cannot leak through a shared folder. A
+    /// pipe (`--config /dev/stdin`) holds it for this process alone, and is not checked.
     mutating func password(_ member: JSONNode.Member) -> String? {
         guard case .string(let text) = member.value.value, !text.isEmpty else {
             report(
@@ -78,11 +79,14 @@ extension ConfigChecker {
                 at: member.value.position)
             return nil
         }
-        guard let mode, mode & 0o077 == 0 else {
-            let shown = mode.map { String(format: "%04o", $0) } ?? "unknown"
+        if let mode, mode & 0o077 != 0 {
+            let shown = String(format: "%04o", mode)
+            let file =
+                path == ConfigFile.standardInputName || ConfigFile.isStandardInput(path)
+                ? "FILE" : path
             report(
                 "'password' is in a file that group or others can read (mode \(shown)): "
-                    + "run 'chmod 600 \(path)', or take the password out and set MAXCLOUD_PASSWORD",
+                    + "run 'chmod 600 \(file)', or take the password out and set MAXCLOUD_PASSWORD",
                 at: member.keyPosition)
             return nil
         }

@@ -6,7 +6,8 @@ import Foundation
 struct ConfigChecker {
     /// The file, for the issues.
     let path: String
-    /// The file's permission bits, for the password rule.
+    /// The file's permission bits, for the password rule; nil for what is not a regular
+    /// file (a pipe), which others cannot read.
     let mode: mode_t?
     /// What is wrong, in the order found.
     var issues: [ConfigIssue] = []
