@@ -5,8 +5,8 @@ import Reports
 /// The command-line tool: parses arguments, runs a command, turns errors into messages
 /// and exit statuses. The executable only calls `CLI.main`.
 public enum CLI {
-    /// The tool's version.
-    public static let version = "0.2.0"
+    /// The tool's version, the one the `User-Agent` of every request names.
+    public static let version = ToolVersion.current
     /// The API root the vendor documents.
     public static let defaultBaseURL = "https://maxcloud-api-test.spotmaxtech.com"
     /// The zone the API's timestamps are read in unless `--timezone` says otherwise: the
@@ -38,8 +38,10 @@ public enum CLI {
         var console = Console(environment: environment)
         do {
             if first == "help" {
-                // `help run` is `run --help`.
-                let (spec, _) = try Specs.command(for: Array(arguments.dropFirst()))
+                // `help run` is `run --help`; `help config` is `config --help`.
+                let words = Array(arguments.dropFirst())
+                let (spec, _) = try Specs.command(
+                    for: words == ["config"] ? words + ["--help"] : words)
                 Console.output(spec.help)
                 return ExitStatus.success
             }

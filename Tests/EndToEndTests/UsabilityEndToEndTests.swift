@@ -132,4 +132,46 @@ extension EndToEndTests {
         #expect(both.status == 64)
         #expect(both.stderr.contains("--config '-' and --password-stdin both read standard input"))
     }
+
+    @Test func configHelpIsConfigChecksHelpAndMistypedOptionsAreSuggested() async throws {
+        let check = try await BinaryRunner.run(["config", "check", "--help"])
+        let config = try await BinaryRunner.run(["config", "--help"])
+        let help = try await BinaryRunner.run(["help", "config"])
+        let typo = try await BinaryRunner.run(["--versoin"])
+        let comma = try await BinaryRunner.run(["demo", "--format", "csv,"])
+        let empty = try await BinaryRunner.run(
+            ["verify", "--email", "demo@example.com", "--password-stdin"], stdin: "")
+
+        #expect(config.status == 0 && help.status == 0)
+        #expect(config.stdout.hasPrefix("usage: maxcloud-report config check [options] FILE"))
+        #expect(config.stdout == check.stdout && help.stdout == check.stdout)
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("unknown option '--versoin'; did you mean '--version'?"))
+        #expect(comma.status == 64)
+        #expect(comma.stderr.hasPrefix("error: empty format in --format 'csv,': "))
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("standard input held no password"))
+        #expect(empty.stderr.contains("or set MAXCLOUD_PASSWORD instead"))
+    }
+
+    @Test func aDryRunReadsATagGivenTwiceOnceAndSaysWhenASourceHasNoTickets() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+
+        let result = try await BinaryRunner.run(
+            [
+                "run", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+                "--company", "EmptyCo", "--company", "3", "--scope", "company,company",
+                "--tag", "network", "--tag", "network", "--dry-run",
+            ], environment: Self.environment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("scopes company, tag; tags network;") == true)
+        #expect(
+            lines.contains(
+                "company EmptyCo (4), scope company: no tickets (page_count 0, result_count 0)"))
+        #expect(lines.contains("in all: 4 sources, 2 pages to read, 105 results"))
+        #expect(server.requestLog.filter { $0.path == "/api/tickets" }.count == 4)
+    }
 }

@@ -80,10 +80,19 @@ enum Specs {
 
     static let fetch = CommandSpec(
         name: "fetch", summary: "Fetch every ticket into a snapshot file, for 'render --from'.",
-        options: connection
+        options: connection.map { $0.name == "allow-partial" ? fetchAllowPartial : $0 }
             + [.value("snapshot", "FILE", "the snapshot to write (required)", kind: .file)]
             + [dryRun] + settingsFile + logging,
         footer: exitStatuses)
+
+    /// `--allow-partial` of `fetch`, which writes a snapshot, not a report.
+    static let fetchAllowPartial = OptionSpec.flag(
+        "allow-partial", "save the snapshot marked incomplete when a source fails (exit 3)")
+
+    /// What `render` says to `--verbose`: it sends no request to log.
+    static let nothingToLog = [
+        "verbose": "render makes no requests, so there is nothing to log; leave it out"
+    ]
 
     static let render = CommandSpec(
         name: "render", summary: "Write the reports from a snapshot file, without the network.",
@@ -91,8 +100,8 @@ enum Specs {
             .value(
                 "from", "FILE", "the snapshot written by fetch or run --snapshot (required)",
                 kind: .file)
-        ] + rendering + settingsFile + logging,
-        footer: exitStatuses)
+        ] + rendering + settingsFile + logging.filter { $0.name != "verbose" },
+        footer: exitStatuses, notes: nothingToLog)
 
     static let demo = CommandSpec(
         name: "demo",
@@ -134,8 +143,11 @@ enum Specs {
                 "max-page-size", "N", "largest page served (default 100)",
                 kind: .integer(1...100_000)),
             latency,
-        ] + settingsFile + logging,
-        footer: "Log in as demo@example.com with password demo-password.")
+        ] + settingsFile + logging.filter { $0.name != "verbose" },
+        footer: "Log in as demo@example.com with password demo-password.",
+        notes: [
+            "verbose": "simulate logs no requests; leave it out"
+        ])
 
     static let verify = CommandSpec(
         name: "verify",
