@@ -9,7 +9,7 @@ public struct MaxCloudClient: Sendable {
     /// How failed requests are retried.
     public var retry: RetryPolicy
     /// Sent as `User-Agent`.
-    public var userAgent = "maxcloud-report/1.0"
+    public var userAgent = ToolVersion.userAgent
     let transport: any HTTPTransport
     /// The password and tokens, masked in any server text an error carries.
     public let secrets = SecretRedactor()

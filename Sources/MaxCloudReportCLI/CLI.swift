@@ -5,10 +5,13 @@ import Reports
 /// The command-line tool: parses arguments, runs a command, turns errors into messages
 /// and exit statuses. The executable only calls `CLI.main`.
 public enum CLI {
-    /// The tool's version.
-    public static let version = "0.2.0"
+    /// The tool's version, the one the `User-Agent` of every request names.
+    public static let version = ToolVersion.current
     /// The API root the vendor documents.
     public static let defaultBaseURL = "https://maxcloud-api-test.spotmaxtech.com"
+    /// The zone the API's timestamps are read in unless `--timezone` says otherwise: the
+    /// vendor's home zone.
+    public static let defaultTimeZone = "Asia/Shanghai"
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit status.
     public static func main(
@@ -35,8 +38,10 @@ public enum CLI {
         var console = Console(environment: environment)
         do {
             if first == "help" {
-                // `help run` is `run --help`.
-                let (spec, _) = try Specs.command(for: Array(arguments.dropFirst()))
+                // `help run` is `run --help`; `help config` is `config --help`.
+                let words = Array(arguments.dropFirst())
+                let (spec, _) = try Specs.command(
+                    for: words == ["config"] ? words + ["--help"] : words)
                 Console.output(spec.help)
                 return ExitStatus.success
             }
@@ -54,6 +59,14 @@ public enum CLI {
             let layers = try SettingsLayers.resolve(
                 spec, commandLine: parsed, environment: environment)
             try check(layers.arguments, of: spec)
+            try Contradictions.check(layers.arguments)
+            if let config = layers.configPath, ConfigFile.isStandardInput(config),
+                layers.arguments.has("password-stdin")
+            {
+                throw UsageError(
+                    "--config '\(config)' and --password-stdin both read standard input; "
+                        + "put the password in the config file, or set MAXCLOUD_PASSWORD")
+            }
             console = Console(
                 quiet: layers.arguments.has("quiet"), verbose: layers.arguments.has("verbose"),
                 environment: environment)

@@ -23,8 +23,9 @@ public struct FetchPlan: Sendable {
     /// Each source of each selected company, in the order a fetch reads them.
     public var sources: [SourcePlan]
 
-    /// Pages a fetch would read, at least one per source.
-    public var pages: Int { sources.reduce(0) { $0 + max(1, $1.pageCount) } }
+    /// Pages a fetch would read: the server's `page_count` of each source, none for a
+    /// source without tickets (whose one request finds nothing to read).
+    public var pages: Int { sources.reduce(0) { $0 + $1.pageCount } }
     /// Tickets the sources hold, a ticket in several sources counted in each.
     public var results: Int { sources.reduce(0) { $0 + $1.resultCount } }
 }

@@ -16,36 +16,83 @@ public struct ReportClock: Sendable {
     ///   - asOf: `YYYY-MM-DD HH:MM:SS` in that zone, or nil for the current time.
     /// - Throws: `ReportError.badTimeZone` or `ReportError.badAsOf`.
     public init(timeZone name: String, asOf: String?, now: Date = Date()) throws(ReportError) {
-        guard let zone = Self.zone(named: name) else { throw .badTimeZone(name) }
+        let zone = try Self.timeZone(named: name)
         self.timeZone = zone
         self.zoneName = name
         if let asOf {
-            guard let date = Timestamp.parse(asOf, in: zone) else { throw .badAsOf(asOf) }
-            self.asOf = date
+            switch Timestamp.reading(asOf, in: zone) {
+            case .none: throw .badAsOf(asOf)
+            case .skipped(let offset)?:
+                let wall = asOf.trimmingCharacters(in: .whitespaces)
+                let later = Timestamp.parse(wall, in: TimeZone(secondsFromGMT: offset)!)!
+                throw .skippedAsOf(
+                    asOf, zone: name, later: Self.plain(later, in: zone),
+                    withOffset: wall + Self.offsetText(offset))
+            case .instant(let date)?: self.asOf = date
+            }
         } else {
             // Whole seconds, so that every output shows the same instant.
             self.asOf = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         }
     }
 
-    /// A zone from an IANA name, `UTC`/`Z`, or `+HH:MM` / `-HHMM` / `+HH`; nil if unknown.
+    /// A zone from an IANA name, `UTC`/`GMT`/`Z`, or `+HH:MM` / `-HHMM` / `+HH`; nil if
+    /// unknown or ambiguous.
     public static func zone(named name: String) -> TimeZone? {
+        try? timeZone(named: name)
+    }
+
+    /// A zone from an IANA name (any name `TimeZone(identifier:)` knows that holds a `/`,
+    /// such as `Asia/Kolkata`, `US/Eastern` or `Etc/GMT+5`), `UTC`, `GMT` or `Z`, or an
+    /// offset `+HH:MM` / `-HHMM` / `+HH`.
+    /// - Throws: `ReportError.ambiguousTimeZone` for an abbreviation such as `EST` or `IST`
+    ///   (each names several zones), `ReportError.badTimeZone` for anything else unknown.
+    public static func timeZone(named name: String) throws(ReportError) -> TimeZone {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed == "Z" || trimmed.uppercased() == "UTC" { return TimeZone(secondsFromGMT: 0) }
+        if ["Z", "UTC", "GMT"].contains(trimmed.uppercased()) {
+            return TimeZone(secondsFromGMT: 0)!
+        }
         if let first = trimmed.first, first == "+" || first == "-" {
             let digits = trimmed.dropFirst().replacingOccurrences(of: ":", with: "")
             guard digits.count == 2 || digits.count == 4, digits.allSatisfy(\.isASCII),
                 let value = Int(digits)
-            else { return nil }
+            else { throw .badTimeZone(name) }
             let hours = digits.count == 2 ? value : value / 100
             let minutes = digits.count == 2 ? 0 : value % 100
-            guard hours <= 18, minutes < 60 else { return nil }
+            guard hours <= 18, minutes < 60 else { throw .badTimeZone(name) }
             let seconds = (hours * 3600 + minutes * 60) * (first == "-" ? -1 : 1)
-            return TimeZone(secondsFromGMT: seconds)
+            return TimeZone(secondsFromGMT: seconds)!
         }
-        // TimeZone(identifier:) accepts some abbreviations; insist on a known IANA name.
-        guard TimeZone.knownTimeZoneIdentifiers.contains(trimmed) else { return nil }
-        return TimeZone(identifier: trimmed)
+        // An abbreviation (EST, CST, IST) or a bare name (EST5EDT) is refused even when
+        // Foundation knows one meaning of it: CST is Chicago and China, IST India, Ireland
+        // and Israel.
+        guard trimmed.contains("/") else {
+            let known =
+                TimeZone(identifier: trimmed) != nil
+                || TimeZone.abbreviationDictionary[trimmed.uppercased()] != nil
+            throw known
+                ? .ambiguousTimeZone(
+                    name, example: TimeZone.abbreviationDictionary[trimmed.uppercased()])
+                : .badTimeZone(name)
+        }
+        guard let zone = TimeZone(identifier: trimmed) else { throw .badTimeZone(name) }
+        return zone
+    }
+
+    /// `+08:00`.
+    static func offsetText(_ offset: Int) -> String {
+        let magnitude = abs(offset)
+        return String(
+            format: "%@%02d:%02d", offset < 0 ? "-" : "+", magnitude / 3600, (magnitude % 3600) / 60
+        )
+    }
+
+    /// `2026-11-30 09:00:00` in `zone`.
+    static func plain(_ date: Date, in zone: TimeZone) -> String {
+        let local = Timestamp.components(of: date, offset: zone.secondsFromGMT(for: date))
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", local.year, local.month, local.day,
+            local.hour, local.minute, local.second)
     }
 
     /// `2026-11-30T09:00:00+08:00`: the instant in the report's zone, ISO 8601.
@@ -61,10 +108,7 @@ public struct ReportClock: Sendable {
 
     /// `2026-11-30 09:00:00`: the instant as the API would write it, in the report's zone.
     public func plain(_ date: Date) -> String {
-        let local = Timestamp.components(of: date, offset: timeZone.secondsFromGMT(for: date))
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", local.year, local.month, local.day,
-            local.hour, local.minute, local.second)
+        Self.plain(date, in: timeZone)
     }
 
     /// The zone's offset at the as-of time, as `+08:00`.

@@ -2,8 +2,15 @@
 public enum ReportError: Error, Sendable, CustomStringConvertible {
     /// `--timezone` is neither a known IANA name nor an offset.
     case badTimeZone(String)
+    /// `--timezone` is an abbreviation such as `EST`, which may name several zones;
+    /// `example` is an IANA name Foundation gives for it, if any.
+    case ambiguousTimeZone(String, example: String?)
     /// `--as-of` is not `YYYY-MM-DD HH:MM:SS`.
     case badAsOf(String)
+    /// `--as-of` is a wall time that daylight saving skips in the zone; `later` is the
+    /// instant it would be at the offset before the jump, as the clocks show it, and
+    /// `withOffset` the text with that offset written out.
+    case skippedAsOf(String, zone: String, later: String, withOffset: String)
     /// A snapshot file could not be read.
     case badSnapshot(path: String, reason: String)
     /// A template, a templates or partials folder, or the data of `template` could not be
@@ -34,8 +41,15 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .badTimeZone(let name):
             "unknown time zone '\(name)': give an IANA name such as Asia/Shanghai or an offset such as +08:00"
+        case .ambiguousTimeZone(let name, let example):
+            "ambiguous time zone '\(name)': an abbreviation may name several zones; give an IANA name "
+                + "such as \(example ?? "Asia/Shanghai") (Region/City), or an offset such as +08:00"
         case .badAsOf(let text):
             "cannot read the as-of time '\(text)': write it as \"YYYY-MM-DD HH:MM:SS\""
+        case .skippedAsOf(let text, let zone, let later, let withOffset):
+            "the as-of time '\(text)' does not exist in \(zone): daylight saving time skips it "
+                + "(the clocks jump forward); give a time that exists, such as '\(later)', "
+                + "or one with its offset, such as '\(withOffset)'"
         case .badSnapshot(let path, let reason):
             "cannot read the snapshot \(path): \(reason)"
         case .template(let place, let message):

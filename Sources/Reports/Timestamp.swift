@@ -21,6 +21,52 @@ public enum Timestamp {
         }
     }
 
+    /// How `--as-of` reads in a zone.
+    public enum Reading: Sendable, Equatable {
+        /// The instant. A wall time that a daylight-saving change repeats (the hour the
+        /// clocks go back) is read as its first occurrence, at the offset before the change.
+        case instant(Date)
+        /// A wall time that a daylight-saving change skips (the hour the clocks jump
+        /// forward): no instant has it. The offset in force before the jump.
+        case skipped(offsetBefore: Int)
+    }
+
+    /// Reads `--as-of` as `parse` does, telling apart a wall time that does not exist in
+    /// `zone`; nil when the text is not a timestamp. A text with its own offset or `Z` is
+    /// never skipped.
+    public static func reading(_ text: String, in zone: TimeZone) -> Reading? {
+        var text = text
+        var skipped: Int?
+        let date = text.withUTF8 { bytes in
+            parse(bytes: bytes, strict: false) { local in
+                let offsets = offsets(forLocal: local, in: zone)
+                guard let earliest = offsets.max() else {
+                    skipped = zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - 86_400))
+                    return offset(forLocal: local, in: zone)
+                }
+                return earliest
+            }
+        }
+        guard let date else { return nil }
+        if let skipped { return .skipped(offsetBefore: skipped) }
+        return .instant(date)
+    }
+
+    /// Every offset at which the wall time `local` (seconds since 1970 as if it were UTC)
+    /// occurs in `zone`: one as a rule, none in a daylight-saving gap, two in an overlap.
+    static func offsets(forLocal local: Double, in zone: TimeZone) -> [Int] {
+        // Zones change their offset at most once within a day or so, so the offsets in force
+        // a day around the wall time are the only candidates.
+        var candidates: [Int] = []
+        for probe in [local - 86_400, local, local + 86_400] {
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: probe))
+            if !candidates.contains(offset) { candidates.append(offset) }
+        }
+        return candidates.filter {
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - Double($0))) == $0
+        }
+    }
+
     /// Parses UTF-8 bytes; `offset` gives the zone's offset for a local wall time when the
     /// text carries no zone of its own. `strict` takes exactly `YYYY-MM-DD HH:MM:SS`.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, strict: Bool, offset: (Double) -> Int)

@@ -160,4 +160,46 @@ func configFile(_ text: String, mode: mode_t = 0o600, name: String = "config.jso
                     "/nonexistent/maxcloud.json: error: cannot read"))
         }
     }
+
+    @Test func contradictionsARunRefusesAreFoundWithTheirPlaceInEachLevel() {
+        let found = issues(
+            """
+            {
+              "open-only": true,
+              "include-closed": true,
+              "history": "h.sqlite",
+              "no_history": true,
+              "profiles": {
+                "a": {"quiet": true, "verbose": true},
+                "b": {"include-closed": false, "open-only": false},
+                "berlin": {"timezone": "Europe/Berlin", "as-of": "2026-03-29 02:30:00"},
+                "fine": {"include-closed": false, "no-history": true}
+              }
+            }
+            """)
+
+        #expect(
+            found == [
+                "F:3:3: error: 'include-closed' and 'open-only' contradict each other; give one",
+                "F:5:3: error: 'history' and 'no_history' contradict each other; give one",
+                "F:7:26: error: 'quiet' and 'verbose' contradict each other; give one (with profile 'a')",
+                "F:8:36: error: 'open-only': false and 'include-closed': false contradict each other; give one (with profile 'b')",
+                "F:9:45: error: the as-of time '2026-03-29 02:30:00' does not exist in Europe/Berlin: "
+                    + "daylight saving time skips it (the clocks jump forward); give a time that exists, "
+                    + "such as '2026-03-29 03:30:00', or one with its offset, such as "
+                    + "'2026-03-29 02:30:00+01:00' (with profile 'berlin')",
+            ])
+    }
+
+    @Test func falseForAFlagWithAComplementMeansTheComplement() throws {
+        let path = configFile(
+            #"{"include-closed": false, "quiet": false, "profiles": {"all": {"open-only": false}}}"#
+        )
+
+        let file = try ConfigFile.read(path: path)
+
+        #expect(file.top.arguments.flags == ["open-only"])
+        #expect(file.top.arguments.cleared == ["include-closed", "quiet"])
+        #expect(file.profile("all")?.arguments.flags == ["include-closed"])
+    }
 }

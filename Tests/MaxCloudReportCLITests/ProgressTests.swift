@@ -193,4 +193,41 @@ final class FakeClock: Sendable {
             #expect(TerminalText.width(of: String(line)) <= 49, "\(line)")
         }
     }
+
+    @Test func countsOfOneAreSingularAndASourceWithoutTicketsHasNoPages() {
+        let one = [Self.companies[0]]
+        let (plain, clock) = reporter(.plain)
+        plain.handle(.loggedIn(all: one, selected: one))
+        plain.handle(Self.done(1, pages: 1, tickets: 1))
+        clock.advance(5)
+        plain.tick()
+        let (empty, _) = reporter(.plain)
+        empty.handle(.loggedIn(all: one, selected: one))
+        empty.handle(
+            .sourceDone(
+                SourceResult(
+                    source: Self.source(1), pages: 1, pageCount: 0, firstResultCount: 0,
+                    resultCount: 0, fetched: 0, unreadable: 0, serverOpen: 0, serverClosed: 0,
+                    tickets: [], warnings: [], complete: true)))
+        let (live, _) = reporter(.live)
+        live.handle(.loggedIn(all: one, selected: one))
+        live.handle(Self.done(1, pages: 1, tickets: 1))
+        live.finish()
+
+        #expect(
+            plain.snapshot.output.split(separator: "\n") == [
+                "logged in; reading 1 of 1 company",
+                "company DefaultTeam (1), scope company: 1 page, 1 ticket (result_count 1)",
+                "progress: 1 of 1 company done, 1 of 1 page, 1 ticket, 0 retries, 5 s",
+            ])
+        #expect(
+            empty.snapshot.output.split(separator: "\n").last
+                == "company DefaultTeam (1), scope company: no tickets (result_count 0)")
+        #expect(empty.snapshot.board.totals.pageCount == 0)
+        #expect(empty.snapshot.board.totals.pages == 0)
+        // One company: the board is a header and one line.
+        let frame = lastFrame(live.snapshot.output).suffix(2)
+        #expect(frame.first?.hasPrefix("fetching 1 company: 1 done, 1 ticket, ") == true)
+        #expect(frame.last?.hasSuffix("done        1/1 page      1 ticket") == true, "\(frame)")
+    }
 }

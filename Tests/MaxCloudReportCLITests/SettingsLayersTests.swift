@@ -128,4 +128,31 @@ import Testing
 
         #expect(layers.configPath == nil)
     }
+
+    @Test func anOptionGivenAboveTurnsOffItsOppositeBelowFlagOrValue() throws {
+        let path = configFile(
+            #"{"history": "runs.sqlite", "quiet": true, "include-closed": false}"#)
+
+        let layers = try resolve(["--config", path, "--no-history", "--verbose"])
+        let kept = try resolve(["--config", path])
+
+        #expect(layers.arguments.value("history") == nil)
+        #expect(layers.arguments.has("no-history"))
+        #expect(!layers.arguments.has("quiet"))
+        #expect(kept.arguments.value("history") == "runs.sqlite")
+        #expect(kept.arguments.has("open-only"))
+        #expect(!kept.arguments.has("include-closed"))
+        #expect(Contradictions.find(in: layers.arguments, label: { $0 }).isEmpty)
+    }
+
+    @Test func bothOfAPairInOneLayerAreRefusedNamingThemAsTheCommandLineDoes() throws {
+        let both = try resolve(["--quiet", "--verbose", "--history", "h.sqlite", "--no-history"])
+
+        #expect(
+            Contradictions.find(in: both.arguments, label: { "'--\($0)'" }).map(\.message) == [
+                "'--quiet' and '--verbose' contradict each other; give one",
+                "'--history' and '--no-history' contradict each other; give one",
+            ])
+        #expect(throws: UsageError.self) { try Contradictions.check(both.arguments) }
+    }
 }

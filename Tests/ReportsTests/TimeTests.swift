@@ -53,4 +53,58 @@ import Testing
         #expect(clock.iso8601(clock.asOf) == "2026-07-01T08:30:00-04:00")
         #expect(clock.plain(clock.asOf) == "2026-07-01 08:30:00")
     }
+
+    @Test(arguments: [
+        ("Asia/Kolkata", 19_800), ("US/Eastern", -18_000), ("Etc/GMT+5", -18_000),
+        ("America/Argentina/Buenos_Aires", -10_800), ("UTC", 0),
+    ])
+    func everyRegionCityNameFoundationKnowsIsAZone(name: String, offset: Int) throws {
+        let clock = try ReportClock(timeZone: name, asOf: "2026-01-15 12:00:00")
+
+        #expect(clock.timeZone.secondsFromGMT(for: clock.asOf) == offset)
+    }
+
+    @Test(arguments: ["EST", "CST", "IST"])
+    func abbreviationsAreRefusedAsAmbiguousWithAnIANANameSuggested(name: String) {
+        do {
+            _ = try ReportClock(timeZone: name, asOf: nil)
+            Issue.record("'\(name)' was taken")
+        } catch {
+            guard case .ambiguousTimeZone(name, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(error.description.hasPrefix("ambiguous time zone '\(name)'"))
+            #expect(error.description.contains("give an IANA name such as "))
+        }
+        #expect(ReportClock.zone(named: name) == nil)
+    }
+
+    @Test func anAsOfThatDaylightSavingSkipsIsRefusedNamingTheValueAndTheZone() {
+        do {
+            _ = try ReportClock(timeZone: "Europe/Berlin", asOf: "2026-03-29 02:30:00")
+            Issue.record("a time that does not exist was taken")
+        } catch {
+            #expect(
+                error.description
+                    == "the as-of time '2026-03-29 02:30:00' does not exist in Europe/Berlin: "
+                    + "daylight saving time skips it (the clocks jump forward); give a time that "
+                    + "exists, such as '2026-03-29 03:30:00', or one with its offset, such as "
+                    + "'2026-03-29 02:30:00+01:00'")
+        }
+        // With its own offset, the same wall time is an instant.
+        #expect(
+            (try? ReportClock(timeZone: "Europe/Berlin", asOf: "2026-03-29 02:30:00+01:00"))?
+                .asOf.timeIntervalSince1970 == 1_774_747_800)
+    }
+
+    @Test func anAsOfThatDaylightSavingRepeatsIsItsFirstOccurrenceInEitherHemisphere() throws {
+        let berlin = try ReportClock(timeZone: "Europe/Berlin", asOf: "2026-10-25 02:30:00")
+        let newYork = try ReportClock(timeZone: "America/New_York", asOf: "2026-11-01 01:30:00")
+        let sydney = try ReportClock(timeZone: "Australia/Sydney", asOf: "2026-04-05 02:30:00")
+
+        #expect(berlin.iso8601(berlin.asOf) == "2026-10-25T02:30:00+02:00")
+        #expect(newYork.iso8601(newYork.asOf) == "2026-11-01T01:30:00-04:00")
+        #expect(sydney.iso8601(sydney.asOf) == "2026-04-05T02:30:00+11:00")
+    }
 }

@@ -39,10 +39,14 @@ public struct ParsedArguments: Sendable {
     /// Whether a flag was given.
     public func has(_ name: String) -> Bool { flags.contains(name) }
 
+    /// Whether the option was given: a flag set, or a value.
+    public func gives(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
+
     /// These arguments with `upper` laid over them, option by option: a value `upper` gives
     /// replaces every value given here (a repeatable option's list included), a flag it sets
-    /// or clears wins, and a flag it sets turns off its `opposites` set here.
-    /// - Parameter opposites: pairs of flags that contradict each other.
+    /// or clears wins, and an option it gives turns off its opposite given here.
+    /// - Parameter opposites: pairs of options that contradict each other (two flags, or a
+    ///   flag and an option with a value, such as `no-history` and `history`).
     public func overlaid(by upper: ParsedArguments, opposites: [(String, String)] = [])
         -> ParsedArguments
     {
@@ -50,8 +54,11 @@ public struct ParsedArguments: Sendable {
         for (name, list) in upper.values { merged.values[name] = list }
         merged.flags.subtract(upper.cleared)
         for (one, other) in opposites {
-            if upper.flags.contains(one) { merged.flags.remove(other) }
-            if upper.flags.contains(other) { merged.flags.remove(one) }
+            for (given, turnedOff) in [(one, other), (other, one)]
+            where upper.gives(given) && !upper.gives(turnedOff) {
+                merged.flags.remove(turnedOff)
+                merged.values[turnedOff] = nil
+            }
         }
         merged.flags.formUnion(upper.flags)
         merged.cleared = cleared.union(upper.cleared).subtracting(merged.flags)
@@ -100,6 +107,7 @@ extension CommandSpec {
                 continue
             }
             guard let option = options.first(where: { $0.name == name }) else {
+                if let note = notes[name] { throw UsageError("option '--\(name)': \(note)") }
                 var message = "unknown option '--\(name)'"
                 if let close = suggestion(for: name) { message += "; did you mean '--\(close)'?" }
                 throw UsageError(message + " (see 'maxcloud-report \(self.name) --help')")

@@ -90,6 +90,9 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     /// Text after the options in help.
     public var footer: String = ""
+    /// Options of other commands that this one refuses with a reason instead of the plain
+    /// "unknown option" (`demo` reads no config file), by name.
+    public var notes: [String: String] = [:]
 
     /// The option called `name`, if the command has one.
     public func option(_ name: String) -> OptionSpec? {

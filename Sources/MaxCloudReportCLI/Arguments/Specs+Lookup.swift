@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Finding the command an argument list names, and the tool's own help.
 extension Specs {
@@ -12,6 +13,8 @@ extension Specs {
         }
         if word == "config" {
             let action = arguments.dropFirst().first ?? ""
+            // `config` has one action: its help is that of `config check`.
+            if action == "--help" || action == "-h" { return (configCheck, ["--help"]) }
             guard action == "check" else {
                 throw UsageError(
                     action.isEmpty || action.hasPrefix("-")
@@ -21,9 +24,11 @@ extension Specs {
             }
             return (configCheck, Array(arguments.dropFirst(2)))
         }
-        let names = firstWords
+        // `--versoin` is a mistyped option of the tool, not a command.
+        let isOption = word.hasPrefix("-")
+        let names = isOption ? ["--help", "--version"] : firstWords
         let close = names.min { editDistance(word, $0) < editDistance(word, $1) }
-        var message = "unknown command '\(word)'"
+        var message = isOption ? "unknown option '\(word)'" : "unknown command '\(word)'"
         if let close, editDistance(word, close) <= 2 { message += "; did you mean '\(close)'?" }
         throw UsageError(message + " (see 'maxcloud-report --help')")
     }
@@ -35,6 +40,26 @@ extension Specs {
             .filter { seen.insert($0).inserted }
     }
 
+    /// Every file a run writes, from the formats' declarations, in a sentence.
+    static var outputFiles: String {
+        let names = OutputFormat.allCases.flatMap(\.fileNames)
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// `text` broken into lines of at most `width` columns, at spaces.
+    static func wrapped(_ text: String, width: Int = 88) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return (lines + [line]).joined(separator: "\n")
+    }
+
     /// `maxcloud-report --help`.
     static var toolHelp: String {
         let width = (all.map(\.name.count).max() ?? 0) + 2
@@ -44,8 +69,7 @@ extension Specs {
         return """
             usage: maxcloud-report COMMAND [options]
 
-            Turns MaxCloud tickets into weekly reports: summary.json, tickets.csv, summary.csv,
-            report.md, report.html and report.xlsx.
+            \(wrapped("Turns MaxCloud tickets into weekly reports: \(outputFiles)."))
 
             commands:
             \(commands.joined(separator: "\n"))

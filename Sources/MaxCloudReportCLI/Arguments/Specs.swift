@@ -1,4 +1,5 @@
 import Foundation
+import MaxCloudSimulator
 
 /// The commands' declarations; help, parsing, config files and completion come from here.
 enum Specs {
@@ -79,10 +80,19 @@ enum Specs {
 
     static let fetch = CommandSpec(
         name: "fetch", summary: "Fetch every ticket into a snapshot file, for 'render --from'.",
-        options: connection
+        options: connection.map { $0.name == "allow-partial" ? fetchAllowPartial : $0 }
             + [.value("snapshot", "FILE", "the snapshot to write (required)", kind: .file)]
             + [dryRun] + settingsFile + logging,
         footer: exitStatuses)
+
+    /// `--allow-partial` of `fetch`, which writes a snapshot, not a report.
+    static let fetchAllowPartial = OptionSpec.flag(
+        "allow-partial", "save the snapshot marked incomplete when a source fails (exit 3)")
+
+    /// What `render` says to `--verbose`: it sends no request to log.
+    static let nothingToLog = [
+        "verbose": "render makes no requests, so there is nothing to log; leave it out"
+    ]
 
     static let render = CommandSpec(
         name: "render", summary: "Write the reports from a snapshot file, without the network.",
@@ -90,18 +100,32 @@ enum Specs {
             .value(
                 "from", "FILE", "the snapshot written by fetch or run --snapshot (required)",
                 kind: .file)
-        ] + rendering + settingsFile + logging,
-        footer: exitStatuses)
+        ] + rendering + settingsFile + logging.filter { $0.name != "verbose" },
+        footer: exitStatuses, notes: nothingToLog)
 
     static let demo = CommandSpec(
         name: "demo",
         summary:
             "Start the built-in simulator with sample data and run the whole pipeline against it over loopback HTTP.",
-        options: rendering
+        options: rendering.map { $0.name == "as-of" ? demoAsOf : $0 }
             + connection.filter { ["company", "scope", "tag", "open-only"].contains($0.name) }
-            + [latency] + settingsFile + logging,
-        footer: "The sample data is anchored at 2026-11-30 09:00:00; --as-of defaults to that time."
-    )
+            + [latency] + logging,
+        footer: """
+            The sample data is anchored at \(SimulatorClock.anchor) (Asia/Shanghai), the default of --as-of.
+            demo reads no config file (neither --config nor MAXCLOUD_CONFIG or MAXCLOUD_PROFILE):
+            it always runs the simulator's sample data, into ./report unless --out says otherwise.
+            """,
+        notes: [
+            "config": demoReadsNoConfig, "profile": demoReadsNoConfig,
+        ])
+
+    static let demoReadsNoConfig =
+        "demo reads no config file: it runs the simulator's sample data with the options of its command line"
+
+    /// `--as-of` of `demo`, whose default is the sample data's anchor, not the current time.
+    static let demoAsOf = OptionSpec.value(
+        "as-of", "\"YYYY-MM-DD HH:MM:SS\"",
+        "the report's now, in --timezone (default \(SimulatorClock.anchor))", kind: .timestamp)
 
     static let latency = OptionSpec.value(
         "latency-ms", "MS", "delay the simulator adds to every answer (default 0)",
@@ -119,8 +143,11 @@ enum Specs {
                 "max-page-size", "N", "largest page served (default 100)",
                 kind: .integer(1...100_000)),
             latency,
-        ] + settingsFile + logging,
-        footer: "Log in as demo@example.com with password demo-password.")
+        ] + settingsFile + logging.filter { $0.name != "verbose" },
+        footer: "Log in as demo@example.com with password demo-password.",
+        notes: [
+            "verbose": "simulate logs no requests; leave it out"
+        ])
 
     static let verify = CommandSpec(
         name: "verify",
@@ -171,9 +198,16 @@ enum Specs {
         run, fetch, render, verify, demo, simulate, template, configCheck, completion,
     ]
 
-    /// Flags that contradict each other: giving one in a higher layer (the command line
-    /// over the environment over the config file) turns off the other.
-    static let opposites = [("include-closed", "open-only"), ("quiet", "verbose")]
+    /// Options that contradict each other: giving one in a higher layer (the command line
+    /// over the environment over the config file) turns off the other, and giving both in
+    /// one layer is refused (`Contradictions`).
+    static let opposites = [
+        ("include-closed", "open-only"), ("quiet", "verbose"), ("history", "no-history"),
+    ]
+
+    /// Flags each of which is the other's `false`: `"include-closed": false` in a config
+    /// file means `open-only`, and `"open-only": false` means `include-closed`.
+    static let complements = ["include-closed": "open-only", "open-only": "include-closed"]
 
     /// Every option a config file may set, each name once.
     static var configurable: [OptionSpec] {

@@ -7,6 +7,12 @@ extension ValueKind {
     /// line and for config files, so that `config check` finds what a run would refuse.
     /// - Parameter label: how the message names the option: `--page-size` on the command
     ///   line, `'page_size'` in a config file.
+    /// A list with nothing between two commas, or a comma at either end.
+    static func emptyItem(_ what: String, in value: String, option label: String) -> String {
+        "empty \(what) in \(label) '\(value)': a comma at either end or two in a row; "
+            + "separate the \(what)s with single commas, such as '\(what == "format" ? "json,csv" : "company,team")'"
+    }
+
     func problem(with value: String, option label: String) -> String? {
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             return "empty \(label) '\(value)': give a value"
@@ -30,14 +36,24 @@ extension ValueKind {
             return nil
         case .formats:
             guard case .failure(let error) = OutputFormat.parseList(value) else { return nil }
+            if error.word.trimmingCharacters(in: .whitespaces).isEmpty {
+                return Self.emptyItem("format", in: value, option: label)
+            }
             return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx"
         case .scopes:
-            let words = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let words = value.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if words.contains("") { return Self.emptyItem("scope", in: value, option: label) }
             guard let bad = words.first(where: { Scope(argument: $0) == nil }) else { return nil }
             return "unknown scope '\(bad)': use company, team, assigned, tag or 0-3"
         case .timeZone:
-            return ReportClock.zone(named: value) == nil
-                ? ReportError.badTimeZone(value).description : nil
+            do {
+                _ = try ReportClock.timeZone(named: value)
+                return nil
+            } catch {
+                return error.description
+            }
         case .timestamp:
             return Timestamp.parse(value, in: TimeZone(secondsFromGMT: 0)!) == nil
                 ? ReportError.badAsOf(value).description : nil

@@ -49,7 +49,8 @@ extension Commands {
         for warning in summary.warnings { console.warning(warning) }
         console.info(
             "wrote \(written.files.map(\.lastPathComponent).joined(separator: ", ")) to \(render.outDirectory.path): "
-                + "\(totals.tickets) tickets, \(totals.open) open, \(totals.closed) closed"
+                + "\(ProgressBoard.plural(totals.tickets, "ticket", "tickets")), "
+                + "\(totals.open) open, \(totals.closed) closed"
                 + (summary.complete ? "" : " (INCOMPLETE)"))
         if let history = render.history {
             if let warning = written.historyWarning {

@@ -51,7 +51,7 @@ extension Commands {
         let profiles = names.isEmpty ? "no profiles" : "profiles \(names.joined(separator: ", "))"
         let settings = file.top.arguments.values.count + file.top.arguments.flags.count
         Console.output(
-            "\(path): ok (\(settings) settings at the top level, \(profiles)"
+            "\(file.path): ok (\(settings) \(settings == 1 ? "setting" : "settings") at the top level, \(profiles)"
                 + (file.top.password != nil ? ", a password" : "") + ")\n")
         return ExitStatus.success
     }

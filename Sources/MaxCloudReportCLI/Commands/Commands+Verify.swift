@@ -15,7 +15,7 @@ extension Commands {
             (try? FetchJob.select(["all"], from: login.allCompanies, login: login)) ?? []
         context.console.info(
             "logged in to \(settings.baseURL.absoluteString) as \(settings.email): "
-                + "the account sees \(companies.count) \(companies.count == 1 ? "company" : "companies")"
+                + "the account sees \(ProgressBoard.plural(companies.count, "company", "companies"))"
         )
         let width = companies.map { String($0.id).count }.max() ?? 0
         var lines = ""
@@ -45,16 +45,20 @@ extension Commands {
                 + "; page size \(settings.pageSize)"
         ]
         for source in plan.sources {
+            // A source without tickets: its first request is all a run would read of it.
             var line =
-                "\(source.source): page_count \(source.pageCount), result_count \(source.resultCount)"
-            if let open = source.open, let closed = source.closed {
+                source.pageCount == 0 && source.resultCount == 0
+                ? "\(source.source): no tickets (page_count 0, result_count 0)"
+                : "\(source.source): page_count \(source.pageCount), result_count \(source.resultCount)"
+            if let open = source.open, let closed = source.closed, source.resultCount > 0 {
                 line += " (open \(open), closed \(closed))"
             }
             lines.append(Console.printable(line))
         }
         lines.append(
-            "in all: \(plan.sources.count) sources, \(plan.pages) pages to read, "
-                + "\(plan.results) results")
+            "in all: \(ProgressBoard.plural(plan.sources.count, "source", "sources")), "
+                + "\(ProgressBoard.plural(plan.pages, "page", "pages")) to read, "
+                + ProgressBoard.plural(plan.results, "result", "results"))
         if let render {
             let names = render.formats.flatMap(\.fileNames).joined(separator: ", ")
             lines.append("a run would write \(names) to \(render.outDirectory.path)")
@@ -72,7 +76,9 @@ extension Commands {
         { event in
             switch event {
             case .loggedIn(let all, let selected):
-                console.info("logged in; \(selected.count) of \(all.count) companies selected")
+                console.info(
+                    "logged in; \(selected.count) of "
+                        + "\(ProgressBoard.plural(all.count, "company", "companies")) selected")
             case .request(let request):
                 console.detail(ProgressReporter<StandardError>.describe(request))
                 if let reason = request.retryReason { console.warning("will retry: \(reason)") }

@@ -52,7 +52,8 @@ enum Commands {
         let snapshot = try await fetch(settings, console: context.console)
         try save(snapshot, to: path)
         context.console.info(
-            "saved \(snapshot.tickets.count) tickets from \(snapshot.sources.count) sources to \(path)"
+            "saved \(ProgressBoard.plural(snapshot.tickets.count, "ticket", "tickets")) from "
+                + "\(ProgressBoard.plural(snapshot.sources.count, "source", "sources")) to \(path)"
         )
         return snapshot.complete ? ExitStatus.success : ExitStatus.incomplete
     }

@@ -4,21 +4,29 @@ import Foundation
 /// and the password rule.
 extension ConfigChecker {
     /// A flag takes `true` or `false`; an option with a value takes a string or a number,
-    /// and a repeatable one also an array of them.
+    /// and a repeatable one also an array of them. `false` turns a flag off, and for a flag
+    /// with a complement (`include-closed`, `open-only`) means the complement.
     mutating func setting(
-        _ option: OptionSpec, _ member: JSONNode.Member, into arguments: inout ParsedArguments
+        _ option: OptionSpec, _ member: JSONNode.Member, into section: inout ConfigFile.Section
     ) {
         let key = member.key
         let node = member.value
+        let place = ConfigFile.SettingPlace(key: key, position: member.keyPosition)
         if option.isFlag {
             guard case .bool(let on) = node.value else {
                 report("'\(key)' must be true or false, not \(node.typeName)", at: node.position)
                 return
             }
             if on {
-                arguments.flags.insert(option.name)
+                section.arguments.flags.insert(option.name)
+                section.places[option.name] = place
             } else {
-                arguments.cleared.insert(option.name)
+                section.arguments.cleared.insert(option.name)
+                if let complement = Specs.complements[option.name] {
+                    section.arguments.flags.insert(complement)
+                    section.places[complement] = ConfigFile.SettingPlace(
+                        key: key, position: member.keyPosition, negated: true)
+                }
             }
             return
         }
@@ -55,11 +63,15 @@ extension ConfigChecker {
             }
             values.append(text)
         }
-        if values.count == items.count { arguments.values[option.name] = values }
+        if values.count == items.count {
+            section.arguments.values[option.name] = values
+            section.places[option.name] = place
+        }
     }
 
     /// The password, kept only when the file is not readable by group or others (mode 0600
-    /// or stricter), so that a report's credentials cannot leak through a shared folder.
+    /// or stricter), so that a report's credentials cannot leak through a shared folder. A
+    /// pipe (`--config /dev/stdin`) holds it for this process alone, and is not checked.
     mutating func password(_ member: JSONNode.Member) -> String? {
         guard case .string(let text) = member.value.value, !text.isEmpty else {
             report(
@@ -67,11 +79,14 @@ extension ConfigChecker {
                 at: member.value.position)
             return nil
         }
-        guard let mode, mode & 0o077 == 0 else {
-            let shown = mode.map { String(format: "%04o", $0) } ?? "unknown"
+        if let mode, mode & 0o077 != 0 {
+            let shown = String(format: "%04o", mode)
+            let file =
+                path == ConfigFile.standardInputName || ConfigFile.isStandardInput(path)
+                ? "FILE" : path
             report(
                 "'password' is in a file that group or others can read (mode \(shown)): "
-                    + "run 'chmod 600 \(path)', or take the password out and set MAXCLOUD_PASSWORD",
+                    + "run 'chmod 600 \(file)', or take the password out and set MAXCLOUD_PASSWORD",
                 at: member.keyPosition)
             return nil
         }

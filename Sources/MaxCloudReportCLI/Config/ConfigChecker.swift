@@ -6,7 +6,8 @@ import Foundation
 struct ConfigChecker {
     /// The file, for the issues.
     let path: String
-    /// The file's permission bits, for the password rule.
+    /// The file's permission bits, for the password rule; nil for what is not a regular
+    /// file (a pipe), which others cannot read.
     let mode: mode_t?
     /// What is wrong, in the order found.
     var issues: [ConfigIssue] = []
@@ -43,7 +44,38 @@ struct ConfigChecker {
             result.profiles = profiles(member.value)
         }
         result.top = section(settings, profile: nil)
+        contradictions(in: result)
         return result
+    }
+
+    /// Settings that cannot go together (`Contradictions`, as a run refuses them): in the
+    /// top level, and in each profile laid over it, each reported once at the later of
+    /// the keys at fault.
+    mutating func contradictions(in file: ConfigFile) {
+        var found = Set<String>()
+        func check(_ section: ConfigFile.Section, profile: String?) {
+            let findings = Contradictions.find(in: section.arguments) {
+                section.places[$0]?.label ?? "'\($0)'"
+            }
+            for finding in findings {
+                guard
+                    let position = finding.options.compactMap({ section.places[$0]?.position })
+                        .max()
+                else { continue }
+                let key = "\(position) \(finding.message)"
+                guard found.insert(key).inserted else { continue }
+                let within = profile.map { " (with profile '\($0)')" } ?? ""
+                report(finding.message + within, at: position)
+            }
+        }
+        check(file.top, profile: nil)
+        for (name, profile) in file.profiles {
+            var merged = file.top
+            merged.arguments = file.top.arguments.overlaid(
+                by: profile.arguments, opposites: Specs.opposites)
+            merged.places.merge(profile.places) { $1 }
+            check(merged, profile: name)
+        }
     }
 
     /// `"profiles": {"weekly-ops": {...}, ...}`.
@@ -108,7 +140,7 @@ struct ConfigChecker {
                     "'profiles' belongs at the top of the file, not inside profile '\(profile ?? "")'",
                     at: member.keyPosition)
             } else if let option = Specs.configurable.first(where: { $0.name == name }) {
-                setting(option, member, into: &section.arguments)
+                setting(option, member, into: &section)
             } else {
                 unknown(member, inProfile: profile != nil)
             }

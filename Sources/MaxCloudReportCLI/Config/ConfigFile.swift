@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One thing wrong with a config file, where it is: printed compiler style,
 /// `weekly.json:3:5: error: unknown key 'formt'; did you mean 'format'?`.
 public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
@@ -37,6 +41,19 @@ public struct ConfigFile: Sendable {
         public var arguments = ParsedArguments()
         /// The `password`, allowed only in a file that group and others cannot read.
         public var password: String?
+        /// Where each option is set, by option name, for problems found across keys.
+        var places: [String: SettingPlace] = [:]
+    }
+
+    /// Where a setting is written: its key as written and the key's place; `negated` for
+    /// a flag that stands for its complement's `false` (`"include-closed": false`).
+    struct SettingPlace: Sendable {
+        var key: String
+        var position: SourcePosition
+        var negated = false
+
+        /// `'open-only'`, or `'include-closed': false`.
+        var label: String { "'\(key)'" + (negated ? ": false" : "") }
     }
 
     /// The file's path as given.
@@ -56,18 +73,23 @@ public struct ConfigFile: Sendable {
         profiles.first { $0.name == name }?.section
     }
 
-    /// Reads and checks a config file.
+    /// How standard input is named in messages when the config file is `-`.
+    public static let standardInputName = "<stdin>"
+
+    /// Reads and checks a config file: a regular file, or a pipe such as `/dev/stdin`
+    /// (`-` is standard input too).
     /// - Throws: `ConfigError` with every problem found: a file that cannot be read or is
     ///   not JSON, unknown keys (with a suggestion), wrong types, bad values, a password in
-    ///   a file that others can read.
-    public static func read(path: String) throws(ConfigError) -> ConfigFile {
+    ///   a regular file that others can read.
+    public static func read(path given: String) throws(ConfigError) -> ConfigFile {
+        let path = given == "-" ? standardInputName : given
         let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            let reason = (error as NSError).localizedDescription
+        let mode: mode_t?
+        switch load(given) {
+        case .success(let loaded): (bytes, mode) = loaded
+        case .failure(let problem):
             throw ConfigError(issues: [
-                ConfigIssue(path: path, message: "cannot read the config file: \(reason)")
+                ConfigIssue(path: path, message: "cannot read the config file: \(problem.reason)")
             ])
         }
         let root: JSONNode
@@ -78,7 +100,7 @@ public struct ConfigFile: Sendable {
                 ConfigIssue(path: path, position: error.position, message: error.message)
             ])
         }
-        var checker = ConfigChecker(path: path, mode: fileMode(path))
+        var checker = ConfigChecker(path: path, mode: mode)
         let file = checker.file(root)
         guard checker.issues.isEmpty else {
             let origin = SourcePosition(line: 0, column: 0)
@@ -88,10 +110,45 @@ public struct ConfigFile: Sendable {
         return file
     }
 
-    /// The permission bits of a file, or nil when it cannot be examined.
-    static func fileMode(_ path: String) -> mode_t? {
+    /// Whether `path` names this process's standard input.
+    static func isStandardInput(_ path: String) -> Bool {
+        ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"].contains(path)
+    }
+
+    /// Why a config file could not be read.
+    struct LoadProblem: Error {
+        var reason: String
+    }
+
+    /// The bytes of a config file, and its permission bits when it is a regular file (nil
+    /// for a pipe, a FIFO or a terminal, which no one else can read back from). Read
+    /// through a descriptor, so that a pipe (`/dev/stdin`, `-`) works and the mode is that
+    /// of what is read, whatever name led to it.
+    static func load(_ path: String) -> Result<([UInt8], mode_t?), LoadProblem> {
+        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(LoadProblem(reason: String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return status.st_mode & 0o7777
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(LoadProblem(reason: String(cString: strerror(errno))))
+        }
+        let type = status.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(LoadProblem(reason: "it is a folder, not a file")) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress, $0.count)
+            }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(LoadProblem(reason: String(cString: strerror(errno))))
+            }
+            bytes += buffer[0..<count]
+        }
+        return .success((bytes, type == S_IFREG ? status.st_mode & 0o7777 : nil))
     }
 }

@@ -56,11 +56,16 @@ public struct ProgressBoard: Sendable {
         case .loggedIn(_, let selected):
             rows = selected.map { Row(company: $0) }
         case .page(let source, let pages, let pageCount, let tickets):
-            sources[source] = SourceState(pages: pages, pageCount: pageCount, tickets: tickets)
+            sources[source] = SourceState(
+                pages: pageCount == 0 && tickets == 0 ? 0 : pages, pageCount: pageCount,
+                tickets: tickets)
             refresh(source.companyID)
         case .sourceDone(let result):
+            // A source without tickets has no page to read: its one request says so.
+            let empty = result.pageCount == 0 && result.tickets.isEmpty
             sources[result.source] = SourceState(
-                pages: result.pages, pageCount: max(result.pageCount, result.pages),
+                pages: empty ? 0 : result.pages,
+                pageCount: empty ? 0 : max(result.pageCount, result.pages),
                 tickets: result.tickets.count)
             update(result.source.companyID) { $0.sourcesDone += 1 }
             refresh(result.source.companyID)
@@ -112,12 +117,14 @@ public struct ProgressBoard: Sendable {
     /// `progress: 2 of 4 companies done, 37 of 52 pages, 3400 tickets, 2 retries, 12 s`.
     public func summaryLine(elapsed: Double) -> String {
         let totals = totals
-        return "progress: \(totals.done) of \(rows.count) companies done, "
-            + "\(totals.pages) of \(totals.pageCount) pages, \(totals.tickets) tickets, "
+        return
+            "progress: \(totals.done) of \(Self.plural(rows.count, "company", "companies")) done, "
+            + "\(totals.pages) of \(Self.plural(totals.pageCount, "page", "pages")), "
+            + "\(Self.plural(totals.tickets, "ticket", "tickets")), "
             + "\(Self.plural(totals.retries, "retry", "retries")), \(Int(elapsed)) s"
     }
 
-    /// `1 retry`, `2 retries`.
+    /// `1 retry`, `2 retries`, `0 retries`: the CLI's counts all go through here.
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {
         "\(count) \(count == 1 ? one : many)"
     }

@@ -13,7 +13,7 @@ extension ProgressReporter {
         let totals = board.totals
         var header =
             "fetching \(board.rows.count) \(board.rows.count == 1 ? "company" : "companies"): "
-            + "\(totals.done) done, \(totals.tickets) tickets"
+            + "\(totals.done) done, \(ProgressBoard.plural(totals.tickets, "ticket", "tickets"))"
         if totals.retries > 0 {
             header += ", " + ProgressBoard.plural(totals.retries, "retry", "retries")
         }
@@ -21,9 +21,11 @@ extension ProgressReporter {
         var lines = [TerminalText.truncated(header, to: columns - 1)]
 
         let names = board.rows.map { Console.printable("\($0.company.name) (\($0.company.id))") }
-        let pageTexts = board.rows.map { "\($0.pages)/\($0.pageCount) pages" }
+        let pageTexts = board.rows.map {
+            "\($0.pages)/\($0.pageCount) \($0.pageCount == 1 ? "page" : "pages")"
+        }
         let pageWidth = max(11, pageTexts.map(\.count).max() ?? 0)
-        let ticketTexts = board.rows.map { "\($0.tickets) tickets" }
+        let ticketTexts = board.rows.map { ProgressBoard.plural($0.tickets, "ticket", "tickets") }
         let ticketWidth = max(12, ticketTexts.map(\.count).max() ?? 0)
         // Indent, status, pages, tickets and the gaps between them; the name gets the rest.
         let fixed = 2 + 2 + 7 + 2 + pageWidth + 2 + ticketWidth

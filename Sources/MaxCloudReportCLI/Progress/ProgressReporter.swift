@@ -79,15 +79,15 @@ public final class ProgressReporter<Output: TextOutputStream & Sendable>: Sendab
             var force = false
             switch event {
             case .loggedIn(let all, let selected):
-                emit("logged in; reading \(selected.count) of \(all.count) companies", &state)
+                emit(
+                    "logged in; reading \(selected.count) of "
+                        + ProgressBoard.plural(all.count, "company", "companies"), &state)
                 force = true
             case .page:
                 break
             case .sourceDone(let result):
                 if mode == .plain {
-                    emit(
-                        "\(result.source): \(result.pages) pages, \(result.tickets.count) tickets "
-                            + "(result_count \(result.resultCount))", &state)
+                    emit("\(result.source): \(Self.read(result))", &state)
                 }
                 force = true
             case .sourceFailed(let source, let error):
@@ -116,6 +116,17 @@ public final class ProgressReporter<Output: TextOutputStream & Sendable>: Sendab
         guard mode == .live else { return }
         let now = clock()
         state.withLock { update(&$0, now: now, force: true) }
+    }
+
+    /// `3 pages, 260 tickets (result_count 260)`, or `no tickets (result_count 0)` for a
+    /// source with nothing to read.
+    static func read(_ result: SourceResult) -> String {
+        let counts =
+            result.pageCount == 0 && result.tickets.isEmpty
+            ? "no tickets"
+            : ProgressBoard.plural(result.pages, "page", "pages") + ", "
+                + ProgressBoard.plural(result.tickets.count, "ticket", "tickets")
+        return counts + " (result_count \(result.resultCount))"
     }
 
     /// `GET /api/tickets?scope=0&page=2 -> 200 12 ms request_id abc (try 2)`.

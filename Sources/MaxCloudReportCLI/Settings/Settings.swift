@@ -46,9 +46,11 @@ extension CommandContext {
             guard let scope = Scope(argument: word) else {
                 throw UsageError("unknown scope '\(word)': use company, team, assigned, tag or 0-3")
             }
-            scopes.append(scope)
+            if !scopes.contains(scope) { scopes.append(scope) }
         }
-        settings.tags = args.values["tag"] ?? []
+        // A tag or scope given twice is read once.
+        var seenTags = Set<String>()
+        settings.tags = (args.values["tag"] ?? []).filter { seenTags.insert($0).inserted }
         if settings.tags.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw UsageError("empty --tag '': give the group tag to read")
         }
@@ -57,9 +59,7 @@ extension CommandContext {
         }
         if scopes.isEmpty { scopes = settings.tags.isEmpty ? [.company] : [] }
         settings.scopes = scopes.filter { $0 != .tag }
-        if args.has("open-only"), args.has("include-closed") {
-            throw UsageError("'--open-only' and '--include-closed' contradict each other; give one")
-        }
+        // `--open-only` with `--include-closed` is refused before: `Contradictions`.
         settings.includeClosed = !args.has("open-only")
     }
 
@@ -67,10 +67,9 @@ extension CommandContext {
     /// else the config file (which `ConfigFile` accepts only when others cannot read it).
     func readPassword() throws -> String {
         if arguments.has("password-stdin") {
-            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw UsageError("--password-stdin: standard input held no password")
-            }
-            return line
+            return try Self.passwordFromStandardInput(
+                isTerminal: isatty(STDIN_FILENO) == 1,
+                readLine: { readLine(strippingNewline: true) })
         }
         if let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty { return password }
         if let password = layers.configPassword { return password }
@@ -79,20 +78,43 @@ extension CommandContext {
                 + "config file only you can read (chmod 600)")
     }
 
+    /// The first line of standard input as the password, for `--password-stdin`: only from
+    /// a pipe or a file, since a terminal would show the password as it is typed.
+    /// - Throws: `UsageError` saying how to give the password instead.
+    static func passwordFromStandardInput(isTerminal: Bool, readLine: () -> String?)
+        throws(UsageError) -> String
+    {
+        let instead =
+            "pipe it in (printf '%s\\n' \"$PASSWORD\" | maxcloud-report ... --password-stdin), "
+            + "or set MAXCLOUD_PASSWORD instead"
+        guard !isTerminal else {
+            throw UsageError(
+                "--password-stdin reads the password from a pipe, and standard input is a "
+                    + "terminal (the password would show as you type it): \(instead)")
+        }
+        guard let line = readLine(), !line.isEmpty else {
+            throw UsageError(
+                "--password-stdin: standard input held no password (its first line is empty): "
+                    + instead)
+        }
+        return line
+    }
+
     /// Render settings and the clock from the rendering options.
     func renderSettings(defaultAsOf: String? = nil) throws -> (RenderSettings, ReportClock) {
         let args = arguments
         let clock = try ReportClock(
-            timeZone: args.value("timezone") ?? "Asia/Shanghai",
+            timeZone: args.value("timezone") ?? CLI.defaultTimeZone,
             asOf: args.value("as-of") ?? defaultAsOf)
         var formats = OutputFormat.allCases
         let words = args.values["format"] ?? []
         if !words.isEmpty {
-            switch OutputFormat.parseList(words.joined(separator: ",")) {
-            case .success(let chosen): formats = chosen
-            case .failure(let error):
-                throw UsageError("unknown format '\(error.word)': use any of json,csv,md,html,xlsx")
+            for word in words {
+                if let problem = ValueKind.formats.problem(with: word, option: "--format") {
+                    throw UsageError(problem)
+                }
             }
+            formats = (try? OutputFormat.parseList(words.joined(separator: ",")).get()) ?? formats
         }
         let out = URL(
             fileURLWithPath: try OutputPath.expand(
@@ -112,12 +134,8 @@ extension CommandContext {
     /// folder unless told otherwise.
     func historySettings(out: URL) throws -> HistorySettings? {
         let path = arguments.value("history")
-        if arguments.has("no-history") {
-            guard path == nil else {
-                throw UsageError("'--history' and '--no-history' contradict each other; give one")
-            }
-            return nil
-        }
+        // `--history` with `--no-history` is refused before: `Contradictions`.
+        if arguments.has("no-history") { return nil }
         let file: URL
         if let path {
             guard !path.isEmpty else {
