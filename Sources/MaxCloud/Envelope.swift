@@ -121,3 +121,14 @@ struct TicketPageData: Decodable {
         }
     }
 }
+
+extension TicketPageData {
+    /// The page with every known secret masked in its tickets and problems.
+    func redacted(by secrets: SecretRedactor) -> TicketPageData {
+        var page = self
+        page.tickets = tickets.map(secrets.redact)
+        page.problems = problems.map(secrets.redact)
+        page.searchScope = searchScope.map(secrets.redact)
+        return page
+    }
+}

@@ -45,6 +45,12 @@ extension MaxCloudClient {
                 let result: (Payload, String?) = try decode(response, call, context)
                 requestID = result.1.map(secrets.redact)
                 report(call, method, shownPath, context, status, requestID, started, attempt, nil)
+                // A server that echoes a credential in ticket text must not put it in a report.
+                if let page = result.0 as? TicketPageData, secrets.mayAppear(in: response.body),
+                    let redacted = page.redacted(by: secrets) as? Payload
+                {
+                    return (redacted, requestID)
+                }
                 return (result.0, requestID)
             } catch let error as MaxCloudError {
                 let error = error.redacted(by: secrets)

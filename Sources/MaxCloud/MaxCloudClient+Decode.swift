@@ -50,15 +50,24 @@ extension MaxCloudClient {
         if let described = describeBody(response), described.hasPrefix("an HTML page") {
             return "the server sent \(described) instead of JSON"
         }
-        if (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil {
+        let parserSays: String?
+        do {
+            _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
             return "the body is JSON but not the documented envelope"
+        } catch {
+            // Foundation's reader tells where and why, e.g. "Too many nested arrays or
+            // dictionaries around character 518." for nesting deeper than it reads.
+            parserSays = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
         }
         let text = String(decoding: body, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") && !trimmed.hasSuffix("}") {
             return "the body is cut short (\(body.count) bytes, JSON not closed)"
         }
-        return "the body is not valid JSON (\(body.count) bytes, starting \(snippet(text)))"
+        let why =
+            parserSays.map { ": " + $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            ?? ""
+        return "the body is not valid JSON\(why) (\(body.count) bytes, starting \(snippet(text)))"
     }
 
     /// A short, printable description of an error body: an HTML page's title, or its start.

@@ -53,9 +53,15 @@ public struct MaxCloudClient: Sendable {
                     requestID: requestID)
             }
             secrets.add(token)
+            // Company names reach progress lines and every report: no credential in them.
+            func masked(_ company: Company) -> Company {
+                var company = company
+                company.name = secrets.redact(company.name)
+                return company
+            }
             return LoginSession(
-                token: token, company: data.company, allCompanies: data.allCompanies,
-                requestID: requestID)
+                token: token, company: data.company.map(masked),
+                allCompanies: data.allCompanies.map(masked), requestID: requestID)
         } catch let error as MaxCloudError {
             switch error {
             case .apiStatus(_, _, let status, let message, let id)

@@ -23,8 +23,28 @@ public struct SourceResult: Sendable {
     public var tickets: [Ticket]
     /// What did not add up or could not be read, one sentence each.
     public var warnings: [String]
-    /// Whether the unique tickets, with the unreadable entries, match `result_count`.
+    /// Whether the unique tickets, with the unreadable entries, match `result_count`, and
+    /// the scope's open and closed counts stayed as they were from the first to the last
+    /// page.
     public var complete: Bool
+    /// How the scope's `open` or `closed` count moved from the first page to the last,
+    /// such as `open 28 on the first page and 27 on the last`; nil when they held.
+    public var countsMoved: String? = nil
+
+    /// `name first on the first page and last on the last`, when both are known and differ.
+    static func moved(_ name: String, _ first: Int?, _ last: Int?) -> String? {
+        guard let first, let last, first != last else { return nil }
+        return "\(name) \(first) on the first page and \(last) on the last"
+    }
+
+    /// Whether this reading lists exactly what `other` listed, with as many entries as
+    /// `result_count` says, some ticket more than once: the server lists it twice.
+    func repeatsTheSameListing(as other: SourceResult) -> Bool {
+        fetched > tickets.count && fetched + unreadable == resultCount
+            && firstResultCount == resultCount && countsMoved == nil
+            && other.fetched == fetched && other.unreadable == unreadable
+            && other.resultCount == resultCount && other.tickets.map(\.id) == tickets.map(\.id)
+    }
 }
 
 /// Reads every page of a source.
@@ -82,6 +102,14 @@ public struct TicketFetcher: Sendable {
                     token: token, gate: gate)
                 await sessions.accepted(token, for: company)
                 try checkTenant(page, source: source, number: number)
+                // Within the list, the answer must be the page asked for; past its end a
+                // server may answer with its last page, which the reading handles.
+                if let answered = page.page, answered != number, number <= page.pageCount {
+                    throw MaxCloudError.badResponse(
+                        .listTickets, RequestContext(source: source, page: number),
+                        reason: "asked for page \(number), the server answered page \(answered)",
+                        requestID: page.requestID)
+                }
                 return page
             } catch let error as MaxCloudError where error.isUnauthorized {
                 refusals += 1

@@ -30,11 +30,14 @@ enum Signals {
                 let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "SIGHUP"
                 FileHandle.standardError.write(
                     Data("maxcloud-report: stopped by \(name); temporary files removed\n".utf8))
-                // To the process, not this thread: Dispatch's threads block signals, so
-                // `raise` would leave it pending here.
+                // Dispatch's threads block signals (and the main thread has ended in
+                // dispatch_main), so this thread unblocks it before raising it.
                 signal(number, SIG_DFL)
-                kill(getpid(), number)
-                usleep(500_000)
+                var set = sigset_t()
+                sigemptyset(&set)
+                sigaddset(&set, number)
+                pthread_sigmask(SIG_UNBLOCK, &set, nil)
+                raise(number)
                 _exit(128 + number)
             }
             source.resume()

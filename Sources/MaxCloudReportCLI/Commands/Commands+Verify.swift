@@ -76,9 +76,7 @@ extension Commands {
         { event in
             switch event {
             case .loggedIn(let all, let selected):
-                console.info(
-                    "logged in; \(selected.count) of "
-                        + "\(ProgressBoard.plural(all.count, "company", "companies")) selected")
+                console.info("logged in; " + ProgressBoard.selection(all: all, selected: selected))
             case .request(let request):
                 console.detail(ProgressReporter<StandardError>.describe(request))
                 if let reason = request.retryReason { console.warning("will retry: \(reason)") }

@@ -128,4 +128,14 @@ public struct ProgressBoard: Sendable {
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {
         "\(count) \(count == 1 ? one : many)"
     }
+
+    /// What the log-in gave, for the first progress line: `reading 2 of 5 companies`, or,
+    /// when the server's `all_company` list is empty, the account's own company by name.
+    static func selection(all: [Company], selected: [Company]) -> String {
+        if all.isEmpty {
+            let names = selected.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            return "reading the account's company \(names); the server listed no companies"
+        }
+        return "reading \(selected.count) of " + plural(all.count, "company", "companies")
+    }
 }

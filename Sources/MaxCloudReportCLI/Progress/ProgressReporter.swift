@@ -80,8 +80,7 @@ public final class ProgressReporter<Output: TextOutputStream & Sendable>: Sendab
             switch event {
             case .loggedIn(let all, let selected):
                 emit(
-                    "logged in; reading \(selected.count) of "
-                        + ProgressBoard.plural(all.count, "company", "companies"), &state)
+                    "logged in; " + ProgressBoard.selection(all: all, selected: selected), &state)
                 force = true
             case .page:
                 break
