@@ -57,15 +57,20 @@ extension HistoryStore {
     /// simply not listed): a ticket open in `previous` and not listed in `current` counts
     /// as closed, and one not listed in `previous` but created before it as reopened; each
     /// only for a company the run that did not list it read completely.
+    /// With `onlyCompaniesReadWholly` (a run some source of which failed or did not add
+    /// up), only the companies `current` read completely are compared, on both sides: a
+    /// company that could not be read is left out of every figure, the backlog before
+    /// included, instead of its tickets counting as gone.
     /// - Throws: `HistoryError.database` when the read fails.
-    public func changes(from previous: HistoryRun, to current: HistoryRun, inferFromAbsence: Bool)
-        throws(HistoryError) -> [ChangeCount]
-    {
+    public func changes(
+        from previous: HistoryRun, to current: HistoryRun, inferFromAbsence: Bool,
+        onlyCompaniesReadWholly: Bool = false
+    ) throws(HistoryError) -> [ChangeCount] {
         do {
             let statement = try database.prepare(Self.changesSQL)
             let values: [SQLiteValue] = [
                 .integer(previous.id), .integer(current.id), SQLiteValue(inferFromAbsence),
-                .integer(previous.asOf),
+                .integer(previous.asOf), SQLiteValue(onlyCompaniesReadWholly),
             ]
             return try statement.query(values) { row in
                 ChangeCount(
@@ -77,8 +82,29 @@ extension HistoryStore {
         }
     }
 
+    /// Open tickets a run recorded in the companies that run `wholly` read completely: the
+    /// backlog of a trend point counted like with like when this run could not read some
+    /// company.
+    /// - Throws: `HistoryError.database` when the read fails.
+    public func openTickets(ofRun id: Int64, inCompaniesReadWhollyBy wholly: Int64)
+        throws(HistoryError) -> Int
+    {
+        do {
+            let value = try database.scalar(
+                """
+                SELECT count(*) FROM ticket_states WHERE run_id = ?1 AND is_closed = 0
+                    AND company_id IN (
+                        SELECT company_id FROM run_companies WHERE run_id = ?2 AND complete = 1)
+                """, .integer(id), .integer(wholly))
+            guard case .integer(let count)? = value else { return 0 }
+            return Int(count)
+        } catch {
+            throw wrap(error)
+        }
+    }
+
     /// ?1 the earlier run, ?2 this run, ?3 whether to infer from absence, ?4 the earlier
-    /// run's as-of time. Every lookup of a ticket in the other run goes through the primary
+    /// run's as-of time, ?5 whether to compare only the companies this run read wholly. Every lookup of a ticket in the other run goes through the primary
     /// key (run, company, ticket), so the count takes time in proportion to the tickets.
     static let changesSQL = """
         WITH
@@ -125,6 +151,7 @@ extension HistoryStore {
                 SELECT 'backlog_now', company_id, priority FROM ticket_states
                     WHERE run_id = ?2 AND is_closed = 0)
         SELECT measure, company_id, priority, count(*) FROM events
+        WHERE NOT ?5 OR company_id IN whole_now
         GROUP BY measure, company_id, priority
         ORDER BY measure, company_id, priority
         """

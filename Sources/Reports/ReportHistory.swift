@@ -62,18 +62,38 @@ final class ReportHistory {
         }
         let recorded = try store.record(run, companies: companies, states: states)
 
+        // A run that could not read some company compares only the companies it read
+        // wholly, on both sides, so a company it missed does not look closed or gone.
+        let leftOut = summary.companiesNotReadWholly
+        let partial = !leftOut.isEmpty
+        var comparedPartly = false
         if let previous {
-            let counts = try store.changes(
-                from: previous, to: recorded, inferFromAbsence: !summary.includeClosed)
-            data.summary.setChanges(
-                counts, since: clock.iso8601(Date(timeIntervalSince1970: Double(previous.asOf))))
+            let since = clock.iso8601(Date(timeIntervalSince1970: Double(previous.asOf)))
+            if partial, companies.allSatisfy({ !$0.complete }) {
+                data.summary.setNothingCompared(leftOut: leftOut)
+            } else {
+                comparedPartly = partial
+                let counts = try store.changes(
+                    from: previous, to: recorded, inferFromAbsence: !summary.includeClosed,
+                    onlyCompaniesReadWholly: partial)
+                data.summary.setChanges(counts, since: since, leftOut: leftOut)
+            }
         }
-        data.summary.setTrend(
-            try store.runs(selection: selection, upTo: run.asOf, including: recorded.id),
-            clock: clock)
+        var runs = try store.runs(selection: selection, upTo: run.asOf, including: recorded.id)
+        if comparedPartly {
+            // The trend's backlogs are counted over the same companies, week after week.
+            for index in runs.indices {
+                runs[index].open = try store.openTickets(
+                    ofRun: runs[index].id, inCompaniesReadWhollyBy: recorded.id)
+            }
+        }
+        data.summary.setTrend(runs, clock: clock)
         data.summary.history = HistoryInfo(
             recorded: true, runs: try store.runCount(selection: selection))
         data.summary.headline = data.summary.makeHeadline()
+        if let note = data.summary.partialComparisonNote {
+            data.summary.warnings.append(note + ".")
+        }
         return data
     }
 
