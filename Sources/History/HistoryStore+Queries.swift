@@ -1,28 +1,31 @@
 import SQLite
 
 extension HistoryStore {
-    /// The most recent complete run of a selection whose as-of time is before `asOf`
-    /// (strictly: a report made again for the same as-of time is not compared with
-    /// itself); the latest recorded wins a tie.
+    /// The most recent complete run of a selection, read from the server `baseURL`, whose
+    /// as-of time is before `asOf` (strictly: a report made again for the same as-of time
+    /// is not compared with itself); the latest recorded wins a tie.
     /// - Throws: `HistoryError.database` when the read fails.
-    public func previousRun(selection: String, before asOf: Int64) throws(HistoryError)
-        -> HistoryRun?
+    public func previousRun(selection: String, baseURL: String = "", before asOf: Int64)
+        throws(HistoryError) -> HistoryRun?
     {
         try runs(
-            where: "selection = ?1 AND as_of < ?2 AND complete = 1",
-            order: "as_of DESC, id DESC LIMIT 1", [.text(selection), .integer(asOf)]
+            where: "selection = ?1 AND base_url = ?4 AND as_of < ?2 AND complete = 1",
+            order: "as_of DESC, id DESC LIMIT 1",
+            [.text(selection), .integer(asOf), .null, .text(baseURL)]
         ).first
     }
 
-    /// The runs of a selection up to and including `asOf`, oldest first (by as-of time,
-    /// then as recorded): the complete ones, and the run `including` whatever it is.
+    /// The runs of a selection, read from the server `baseURL`, up to and including `asOf`,
+    /// oldest first (by as-of time, then as recorded): the complete ones, and the run
+    /// `including` whatever it is.
     /// - Throws: `HistoryError.database` when the read fails.
-    public func runs(selection: String, upTo asOf: Int64, including id: Int64 = 0)
-        throws(HistoryError) -> [HistoryRun]
-    {
+    public func runs(
+        selection: String, baseURL: String = "", upTo asOf: Int64, including id: Int64 = 0
+    ) throws(HistoryError) -> [HistoryRun] {
         try runs(
-            where: "selection = ?1 AND as_of <= ?2 AND (complete = 1 OR id = ?3)",
-            order: "as_of, id", [.text(selection), .integer(asOf), .integer(id)])
+            where:
+                "selection = ?1 AND base_url = ?4 AND as_of <= ?2 AND (complete = 1 OR id = ?3)",
+            order: "as_of, id", [.text(selection), .integer(asOf), .integer(id), .text(baseURL)])
     }
 
     private func runs(where condition: String, order: String, _ values: [SQLiteValue])
@@ -32,13 +35,14 @@ extension HistoryStore {
             let statement = try database.prepare(
                 """
                 SELECT id, as_of, as_of_text, recorded_at, selection, complete, tickets, open,
-                    closed
+                    closed, base_url
                 FROM runs WHERE \(condition) ORDER BY \(order)
                 """)
             return try statement.query(values) { row in
                 HistoryRun(
                     id: row.int64(0) ?? 0, asOf: row.int64(1) ?? 0, asOfText: row.text(2) ?? "",
                     recordedAt: row.int64(3) ?? 0, selection: row.text(4) ?? "",
+                    baseURL: row.text(9) ?? "",
                     complete: row.bool(5) ?? false, tickets: row.int(6) ?? 0,
                     open: row.int(7) ?? 0, closed: row.int(8) ?? 0)
             }

@@ -12,6 +12,8 @@ public struct ReportData: Sendable {
     public internal(set) var summary: Summary
     /// The companies selected.
     public let companies: [Company]
+    /// The API root the tickets were read from, as the snapshot names it.
+    public let baseURL: String
 
     /// Counts a snapshot by the counting rules.
     public init(snapshot: Snapshot, clock: ReportClock) {
@@ -96,6 +98,7 @@ public struct ReportData: Sendable {
     ) {
         self.clock = clock
         self.companies = header.companies
+        self.baseURL = header.baseURL
         self.rows = rows
         var warnings = header.warnings
         warnings += tally.warnings()

@@ -93,3 +93,24 @@ extension HistoryReportTests {
                     + "no company was read completely, so nothing is compared") == true)
     }
 }
+
+/// The server is part of what runs are compared by.
+extension HistoryReportTests {
+    @Test func runsOfTwoServersWithTheSameSelectionAreNotCompared() throws {
+        try write(week1, asOf: "2026-11-23 09:00:00")
+        var other = Fixtures.snapshot(week2)
+        other.baseURL = "https://maxcloud.example.com"
+        var sameServer = Fixtures.snapshot(week2)
+        sameServer.baseURL = "HTTP://127.0.0.1/"
+
+        let elsewhere = try write(other, asOf: "2026-11-30 09:00:00")
+        let again = try write(sameServer, asOf: "2026-12-07 09:00:00")
+
+        #expect(elsewhere.changes?.since == nil)
+        #expect(elsewhere.history?.runs == 1 && elsewhere.trend?.count == 1)
+        #expect(elsewhere.headline?.contains("no earlier run to compare with yet") == true)
+        // The same server written another way is the same server.
+        #expect(again.changes?.since == "2026-11-23T09:00:00+08:00")
+        #expect(again.history?.runs == 2)
+    }
+}
