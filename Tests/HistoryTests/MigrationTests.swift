@@ -164,3 +164,46 @@ struct MigrationTests {
         #expect(notSQLite?.description.contains("not an SQLite database") == true)
     }
 }
+
+/// A damaged file is found before a run fetches anything, and left as it is.
+struct DamagedHistoryTests {
+    @Test func aTruncatedOrOverwrittenFileIsDamaged() throws {
+        let history = TemporaryHistory()
+        defer { history.remove() }
+        let states = (1...500).map { ticket($0) }
+        try record(history.path, run(100, states), states)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: history.path))
+        let garbage = history.folder.appendingPathComponent("garbage.sqlite")
+        try Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: garbage)
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: history.path))
+
+        let truncated = #expect(throws: HistoryError.self) {
+            try HistoryStore.checkUsable(path: history.path)
+        }
+        let overwritten = #expect(throws: HistoryError.self) {
+            try HistoryStore.checkUsable(path: garbage.path)
+        }
+
+        for error in [truncated, overwritten] {
+            guard case .damaged? = error else {
+                Issue.record("expected .damaged, got \(String(describing: error))")
+                continue
+            }
+            #expect(error?.description.contains("move it aside") == true)
+            #expect(error?.description.contains("--no-history") == true)
+        }
+        #expect(truncated?.description.contains(history.path) == true)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: history.path))
+                == whole.prefix(whole.count / 2))
+    }
+
+    @Test func aSoundFileAndAMissingOneAreUsable() throws {
+        let history = TemporaryHistory()
+        defer { history.remove() }
+
+        try HistoryStore.checkUsable(path: history.path)
+        try record(history.path, run(100, [ticket(1)]), [ticket(1)])
+        try HistoryStore.checkUsable(path: history.path)
+    }
+}
