@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// One thing wrong with a config file, where it is: printed compiler style,
 /// `weekly.json:3:5: error: unknown key 'formt'; did you mean 'format'?`.
@@ -65,7 +66,7 @@ public struct ConfigFile: Sendable {
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            let reason = (error as NSError).localizedDescription
+            let reason = FileProblem.describe(error, path: path)
             throw ConfigError(issues: [
                 ConfigIssue(path: path, message: "cannot read the config file: \(reason)")
             ])
