@@ -9,6 +9,7 @@ extension EndToEndTests {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let first = try await BinaryRunner.run(
             historyArguments(server, out: out, asOf: "2026-11-23 09:00:00"),
             environment: Self.environment)
