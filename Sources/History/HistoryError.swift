@@ -8,6 +8,9 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// The file is not a history of this tool: not an SQLite database, or another
     /// program's database.
     case notHistory(path: String, reason: String)
+    /// The file is damaged: truncated, overwritten, or failing SQLite's `quick_check`. It
+    /// is left untouched.
+    case damaged(path: String, reason: String)
     /// Another run kept the file locked for longer than the busy timeout.
     case locked(path: String, seconds: Int)
     /// SQLite failed opening, reading or writing the file.
@@ -23,6 +26,10 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
         case .notHistory(let path, let reason):
             "\(path) is not a maxcloud-report history (\(reason)): give another file with "
                 + "--history FILE, or skip the history with --no-history"
+        case .damaged(let path, let reason):
+            "the history \(path) is damaged (\(reason)): move it aside (for example "
+                + "mv '\(path)' '\(path).damaged') so that a new history is started, give "
+                + "another file with --history FILE, or skip the history with --no-history"
         case .locked(let path, let seconds):
             "the history \(path) is in use by another run (still locked after \(seconds) s): "
                 + "try again when it has finished, or skip the history with --no-history"

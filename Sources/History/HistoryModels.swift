@@ -11,6 +11,11 @@ public struct HistoryRun: Sendable, Equatable {
     /// What was read (companies, scopes, tags, closed or not), as one text: only runs of
     /// the same selection are compared.
     public var selection: String
+    /// The API root the run read from, as one text (scheme and host in lower case, no
+    /// trailing slash): runs of two servers are never compared, even of the same
+    /// selection. Empty for a run recorded before the history kept it (schema version 2
+    /// and older), until a run of its selection claims it (see `HistoryStore.record`).
+    public var baseURL: String
     /// Whether everything fetched added up; incomplete runs are kept but never compared with.
     public var complete: Bool
     /// Distinct tickets seen.
@@ -23,13 +28,14 @@ public struct HistoryRun: Sendable, Equatable {
     /// Creates a run.
     public init(
         id: Int64 = 0, asOf: Int64, asOfText: String, recordedAt: Int64, selection: String,
-        complete: Bool, tickets: Int, open: Int, closed: Int
+        baseURL: String = "", complete: Bool, tickets: Int, open: Int, closed: Int
     ) {
         self.id = id
         self.asOf = asOf
         self.asOfText = asOfText
         self.recordedAt = recordedAt
         self.selection = selection
+        self.baseURL = baseURL
         self.complete = complete
         self.tickets = tickets
         self.open = open

@@ -60,6 +60,15 @@ enum HistorySchema {
                     SELECT DISTINCT run_id, company_id, NULL, 1 FROM ticket_states;
                 CREATE INDEX runs_by_selection ON runs (selection, as_of);
                 """),
+        // The server is part of what a run is compared by. Runs recorded before have ''
+        // (not known); the first run of their selection recorded after claims them.
+        Migration(
+            version: 3,
+            sql: """
+                ALTER TABLE runs ADD COLUMN base_url TEXT NOT NULL DEFAULT '';
+                DROP INDEX runs_by_selection;
+                CREATE INDEX runs_by_selection ON runs (selection, base_url, as_of);
+                """),
     ]
 
     /// The version this build writes.

@@ -3,22 +3,28 @@ import SQLite
 extension HistoryStore {
     /// Records a run, the companies it read and every ticket state it saw. Call between
     /// `begin()` and `commit()`.
+    ///
+    /// Runs of the same selection recorded before the history kept the server (base URL
+    /// '') are taken to be of this run's server: the first run after the upgrade claims
+    /// them, so a weekly series goes on, and from then on a run of another server never
+    /// sees them.
     /// - Returns: the run as recorded, with its id.
     /// - Throws: `HistoryError.database` when a write fails.
     public func record(
         _ run: HistoryRun, companies: [HistoryCompany], states: some Sequence<TicketState>
     ) throws(HistoryError) -> HistoryRun {
         var recorded = run
+        try claimRuns(selection: run.selection, baseURL: run.baseURL)
         do {
             try database.run(
                 """
                 INSERT INTO runs (as_of, as_of_text, recorded_at, selection, complete, tickets,
-                    open, closed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    open, closed, base_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 .integer(run.asOf), .text(run.asOfText), .integer(run.recordedAt),
                 .text(run.selection), SQLiteValue(run.complete), SQLiteValue(run.tickets),
-                SQLiteValue(run.open), SQLiteValue(run.closed))
+                SQLiteValue(run.open), SQLiteValue(run.closed), .text(run.baseURL))
             recorded.id = database.lastInsertRowID
 
             let company = try database.prepare(
@@ -52,14 +58,34 @@ extension HistoryStore {
         return recorded
     }
 
-    /// How many runs the history holds, of one selection or of all.
+    /// Takes the runs of a selection recorded before the history kept the server (base URL
+    /// '') to be of the server `baseURL`: call it before looking for the previous run, so
+    /// that the first run after the upgrade goes on with the series. Does nothing for an
+    /// empty `baseURL`. Call between `begin()` and `commit()`.
+    /// - Throws: `HistoryError.database` when the write fails.
+    public func claimRuns(selection: String, baseURL: String) throws(HistoryError) {
+        guard !baseURL.isEmpty else { return }
+        do {
+            try database.run(
+                "UPDATE runs SET base_url = ? WHERE base_url = '' AND selection = ?",
+                .text(baseURL), .text(selection))
+        } catch {
+            throw wrap(error)
+        }
+    }
+
+    /// How many runs the history holds, of one selection (read from the server `baseURL`)
+    /// or of all.
     /// - Throws: `HistoryError.database` when the read fails.
-    public func runCount(selection: String? = nil) throws(HistoryError) -> Int {
+    public func runCount(selection: String? = nil, baseURL: String = "") throws(HistoryError)
+        -> Int
+    {
         do {
             var value = try database.scalar("SELECT count(*) FROM runs")
             if let selection {
                 value = try database.scalar(
-                    "SELECT count(*) FROM runs WHERE selection = ?", .text(selection))
+                    "SELECT count(*) FROM runs WHERE selection = ? AND base_url = ?",
+                    .text(selection), .text(baseURL))
             }
             guard case .integer(let count)? = value else { return 0 }
             return Int(count)

@@ -36,10 +36,11 @@ public final class HistoryStore {
     }
 
     /// Checks, without writing, that an existing file can be used: refuses a file of a
-    /// newer tool or one that is not a history, so that a run can say so before it fetches
-    /// anything. A missing file is fine (it will be made); any other trouble, a lock say,
-    /// is left for `begin()` to meet.
-    /// - Throws: `HistoryError.newerVersion` or `.notHistory`.
+    /// newer tool, one that is not a history, and one that is damaged (SQLite's
+    /// `PRAGMA quick_check`), so that a run can say so before it fetches anything. A
+    /// missing file is fine (it will be made); any other trouble, a lock say, is left for
+    /// `begin()` to meet.
+    /// - Throws: `HistoryError.newerVersion`, `.notHistory` or `.damaged`.
     public static func checkUsable(path: String) throws(HistoryError) {
         guard let database = try? Database(path: path, options: [.readOnly]) else { return }
         defer { database.close() }
@@ -47,9 +48,24 @@ public final class HistoryStore {
             _ = try HistorySchema.check(database, path: path)
         } catch {
             switch error {
-            case .newerVersion, .notHistory: throw error
+            case .newerVersion, .notHistory, .damaged: throw error
             default: return
             }
+        }
+        let problems: [String]
+        do {
+            let statement = try database.prepare("PRAGMA quick_check(3)")
+            problems = try statement.query { $0.text(0) ?? "" }
+        } catch {
+            if error.isCorrupt || error.isNotADatabase {
+                throw .damaged(path: path, reason: error.message)
+            }
+            return
+        }
+        guard problems == ["ok"] else {
+            throw .damaged(
+                path: path,
+                reason: "SQLite's quick_check says: \(problems.joined(separator: "; "))")
         }
     }
 
@@ -105,8 +121,9 @@ public final class HistoryStore {
     {
         if error.isBusy { return .locked(path: path, seconds: Int(busyTimeout.components.seconds)) }
         if error.isNotADatabase {
-            return .notHistory(path: path, reason: "not an SQLite database")
+            return .damaged(path: path, reason: "not an SQLite database")
         }
+        if error.isCorrupt { return .damaged(path: path, reason: error.message) }
         return .database(path: path, error)
     }
 }

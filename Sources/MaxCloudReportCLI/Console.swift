@@ -66,6 +66,17 @@ public struct Console: Sendable {
         Self.write(colour ? "\u{1B}[33mwarning:\u{1B}[0m \(text)" : "warning: \(text)")
     }
 
+    /// A warning with a place, compiler style: `path:line:column: warning: text`; unless
+    /// quiet.
+    public func warning(_ text: String, at place: String) {
+        guard !quiet else { return }
+        let text = Self.printable(text)
+        let place = Self.printable(place)
+        Self.write(
+            colour
+                ? "\(place): \u{1B}[33mwarning:\u{1B}[0m \(text)" : "\(place): warning: \(text)")
+    }
+
     /// An error; always shown.
     public func error(_ text: String) {
         let text = Self.printable(text)

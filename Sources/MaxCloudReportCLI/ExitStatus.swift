@@ -28,7 +28,7 @@ public enum ExitStatus {
             }
         case let error as HistoryError:
             switch error {
-            case .newerVersion, .notHistory: return usage
+            case .newerVersion, .notHistory, .damaged: return usage
             default: return failure
             }
         case let error as MaxCloudError:

@@ -8,7 +8,9 @@ extension CSVReports {
     /// Writes `changes.csv`: the overall row (`total,all`), then one per company and one
     /// per priority. Without a previous run to compare with, only the overall row is
     /// written, with `since` and every figure but `backlog_now` empty. An incomplete report
-    /// starts with the row `report,INCOMPLETE`, as `summary.csv` does.
+    /// starts with the row `report,INCOMPLETE`, as `summary.csv` does; a company left out
+    /// of the comparison because this run could not read it completely has a row
+    /// `left_out,<name>,<id>` with every figure empty.
     public static func writeChanges(_ summary: Summary, to writer: inout CSVWriter) throws {
         try writer.row(changeColumns)
         if !summary.complete {
@@ -29,6 +31,13 @@ extension CSVReports {
             writer.number(figure)
         }
         try writer.endRow()
+        for company in changes.leftOut ?? [] {
+            writer.text("left_out")
+            writer.text(company.key)
+            writer.number(company.companyID)
+            for _ in 3..<changeColumns.count { writer.number(nil as Int?) }
+            try writer.endRow()
+        }
         guard let since = changes.since else { return }
 
         func add(_ dimension: String, _ rows: [ChangeRow]) throws {

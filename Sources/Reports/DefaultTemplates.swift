@@ -86,7 +86,7 @@ enum DefaultTemplates {
         {{/asof}}
         {{$banner}}
         {{#report.incomplete}}
-        <div class="banner" role="alert">INCOMPLETE REPORT: what was fetched does not add up to what the server reported. The figures below may be missing tickets; see the warnings at the end.</div>
+        <div class="banner" role="alert">{{report.incomplete_banner}}</div>
         {{/report.incomplete}}
         {{/banner}}
         {{$headline}}
@@ -109,6 +109,9 @@ enum DefaultTemplates {
 
         {{$changes_table}}
         <h2>What changed{{#report.changes.has_previous}} since {{report.changes.since_display}}{{/report.changes.has_previous}}</h2>
+        {{#report.changes.partial_note}}
+        <p class="warn"><strong>{{report.changes.partial_note}}</strong></p>
+        {{/report.changes.partial_note}}
         {{#report.changes.has_previous}}
         <div class="scroll"><table>
         <tr><th></th><th class="n">Created</th><th class="n">Closed</th><th class="n">Reopened</th><th class="n">Reassigned</th><th class="n">Backlog before</th><th class="n">Backlog now</th><th class="n">Change</th></tr>
@@ -166,7 +169,7 @@ enum DefaultTemplates {
         </svg>
         {{/empty}}
         {{/report.trend_chart}}
-        <p class="legend">The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.{{#report.trend_chart.single}} Only one run so far: the trend gains a point each week a report is made.{{/report.trend_chart.single}}</p>
+        <p class="legend">The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.{{#report.changes.partial_note}} Counted over the companies read completely in this run, in every week.{{/report.changes.partial_note}}{{#report.trend_chart.single}} Only one run so far: the trend gains a point each week a report is made.{{/report.trend_chart.single}}</p>
         </div>
         {{/trend_chart}}
 
@@ -444,7 +447,7 @@ enum DefaultTemplates {
 
         {{$banner}}
         {{#report.incomplete}}
-        > **INCOMPLETE.** What was fetched does not add up to what the server reported; see the warnings at the end.
+        > **{{report.incomplete_banner}}**
 
         {{/report.incomplete}}
         {{/banner}}
@@ -465,6 +468,10 @@ enum DefaultTemplates {
         {{$changes_table}}
         ## What changed{{#report.changes.has_previous}} since {{report.changes.since_display}}{{/report.changes.has_previous}}
 
+        {{#report.changes.partial_note}}
+        **{{report.changes.partial_note}}**
+
+        {{/report.changes.partial_note}}
         {{#report.changes.has_previous}}
         | | Created | Closed | Reopened | Reassigned | Backlog before | Backlog now | Change |
         |---|---:|---:|---:|---:|---:|---:|---:|
@@ -505,6 +512,9 @@ enum DefaultTemplates {
         ## Trend
 
         The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.
+        {{#report.changes.partial_note}}
+        Counted over the companies read completely in this run, in every week.
+        {{/report.changes.partial_note}}
         {{#report.trend_chart.single}}
         Only one run so far: the trend gains a point each week a report is made.
         {{/report.trend_chart.single}}

@@ -18,7 +18,8 @@ public final class OutputBatch {
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .write(path: directory.path, reason: error.localizedDescription)
+            throw .write(
+                path: directory.path, reason: FileProblem.describe(error, path: directory.path))
         }
         TemporaryFiles.sweep(directory)
     }
@@ -40,7 +41,7 @@ public final class OutputBatch {
         do {
             try data.write(to: url)
         } catch {
-            throw .write(path: url.path, reason: error.localizedDescription)
+            throw .write(path: url.path, reason: FileProblem.describe(error, path: url.path))
         }
     }
 
@@ -51,14 +52,24 @@ public final class OutputBatch {
         let url = stage(name)
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: url.path)
-        else { throw ReportError.write(path: url.path, reason: "cannot create the file") }
+        else {
+            throw ReportError.write(path: url.path, reason: FileProblem.text(errno))
+        }
         defer { try? handle.close() }
         var writer = CSVWriter(bom: bom) { bytes in
             try handle.write(contentsOf: Data(bytes))
         }
-        try body(&writer)
-        try writer.flush()
-        try handle.synchronize()
+        do {
+            try body(&writer)
+            try writer.flush()
+            try handle.synchronize()
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            // A full disk, say: Foundation's own words say nothing a person can act on.
+            throw ReportError.write(
+                path: url.path, reason: FileProblem.describe(error, path: url.path))
+        }
     }
 
     /// Renames every staged file into place, all or none: each previous file is first

@@ -12,6 +12,8 @@ public struct ReportData: Sendable {
     public internal(set) var summary: Summary
     /// The companies selected.
     public let companies: [Company]
+    /// The API root the tickets were read from, as the snapshot names it.
+    public let baseURL: String
 
     /// Counts a snapshot by the counting rules.
     public init(snapshot: Snapshot, clock: ReportClock) {
@@ -96,15 +98,10 @@ public struct ReportData: Sendable {
     ) {
         self.clock = clock
         self.companies = header.companies
+        self.baseURL = header.baseURL
         self.rows = rows
         var warnings = header.warnings
         warnings += tally.warnings()
-        if !header.failedSources.isEmpty {
-            warnings.append(
-                "INCOMPLETE: \(header.failedSources.count) source(s) could not be read: "
-                    + header.failedSources.joined(separator: "; "))
-        }
-        warnings += Self.unexplained(header.sources, warnings: warnings)
         summary = Summary(
             asOf: clock.iso8601(clock.asOf), timezone: clock.zoneName,
             complete: header.complete, warnings: warnings, totals: tally.all.totals,
@@ -116,25 +113,11 @@ public struct ReportData: Sendable {
             companies: tally.companyCounts(header.companies, names: names),
             sources: header.sources, failedSources: header.failedSources,
             includeClosed: header.includeClosed, oldestOpen: tally.oldest.map(\.ticket))
+        // Each source not read completely, said plainly, before the other warnings.
+        summary.warnings = summary.incompleteWarnings + summary.warnings
         summary.weekly = tally.weekly.activity(includeClosed: header.includeClosed)
         summary.actions = tally.actions.list
         summary.setNoHistory(clock: clock)
-    }
-
-    /// A warning for each incomplete source that no warning names yet, so a report marked
-    /// INCOMPLETE always says which source is missing tickets, whatever the snapshot holds.
-    private static func unexplained(_ sources: [SourceRecord], warnings: [String]) -> [String] {
-        sources.filter { source in
-            !source.complete && !warnings.contains { $0.contains(source.label) }
-        }.map { source in
-            if let error = source.error {
-                return "INCOMPLETE: \(source.label) could not be read: \(error)"
-            }
-            let count = source.resultCount.map { "result_count \($0)" } ?? "no result_count"
-            return "INCOMPLETE: \(source.label) did not add up: \(source.unique) distinct tickets"
-                + (source.unreadable > 0 ? " and \(source.unreadable) unreadable entries" : "")
-                + " read, the server reported \(count)"
-        }
     }
 
     private static func names(_ header: Snapshot.Header) -> [Int: String] {

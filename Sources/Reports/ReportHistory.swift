@@ -41,12 +41,17 @@ final class ReportHistory {
         let clock = data.clock
         let summary = data.summary
         let selection = Self.selection(data)
+        let server = Self.server(data.baseURL)
         let run = HistoryRun(
             asOf: Int64(clock.asOf.timeIntervalSince1970.rounded(.down)), asOfText: summary.asOf,
             recordedAt: Int64(recordedAt.timeIntervalSince1970.rounded(.down)),
-            selection: selection, complete: summary.complete, tickets: summary.totals.tickets,
-            open: summary.totals.open, closed: summary.totals.closed)
-        let previous = try store.previousRun(selection: selection, before: run.asOf)
+            selection: selection, baseURL: server, complete: summary.complete,
+            tickets: summary.totals.tickets, open: summary.totals.open,
+            closed: summary.totals.closed)
+        // Runs recorded before the history kept the server go on as this server's series.
+        try store.claimRuns(selection: selection, baseURL: server)
+        let previous = try store.previousRun(
+            selection: selection, baseURL: server, before: run.asOf)
         let companies = summary.byCompany.compactMap { row in
             row.companyID.map {
                 HistoryCompany(id: $0, name: row.key, complete: row.complete ?? true)
@@ -62,18 +67,39 @@ final class ReportHistory {
         }
         let recorded = try store.record(run, companies: companies, states: states)
 
+        // A run that could not read some company compares only the companies it read
+        // wholly, on both sides, so a company it missed does not look closed or gone.
+        let leftOut = summary.companiesNotReadWholly
+        let partial = !leftOut.isEmpty
+        var comparedPartly = false
         if let previous {
-            let counts = try store.changes(
-                from: previous, to: recorded, inferFromAbsence: !summary.includeClosed)
-            data.summary.setChanges(
-                counts, since: clock.iso8601(Date(timeIntervalSince1970: Double(previous.asOf))))
+            let since = clock.iso8601(Date(timeIntervalSince1970: Double(previous.asOf)))
+            if partial, companies.allSatisfy({ !$0.complete }) {
+                data.summary.setNothingCompared(leftOut: leftOut)
+            } else {
+                comparedPartly = partial
+                let counts = try store.changes(
+                    from: previous, to: recorded, inferFromAbsence: !summary.includeClosed,
+                    onlyCompaniesReadWholly: partial)
+                data.summary.setChanges(counts, since: since, leftOut: leftOut)
+            }
         }
-        data.summary.setTrend(
-            try store.runs(selection: selection, upTo: run.asOf, including: recorded.id),
-            clock: clock)
+        var runs = try store.runs(
+            selection: selection, baseURL: server, upTo: run.asOf, including: recorded.id)
+        if comparedPartly {
+            // The trend's backlogs are counted over the same companies, week after week.
+            for index in runs.indices {
+                runs[index].open = try store.openTickets(
+                    ofRun: runs[index].id, inCompaniesReadWhollyBy: recorded.id)
+            }
+        }
+        data.summary.setTrend(runs, clock: clock)
         data.summary.history = HistoryInfo(
-            recorded: true, runs: try store.runCount(selection: selection))
+            recorded: true, runs: try store.runCount(selection: selection, baseURL: server))
         data.summary.headline = data.summary.makeHeadline()
+        if let note = data.summary.partialComparisonNote {
+            data.summary.warnings.append(note + ".")
+        }
         return data
     }
 
@@ -88,6 +114,18 @@ final class ReportHistory {
     func rollback() {
         store.rollback()
         store.close()
+    }
+
+    /// The server part of the key runs are compared by: the API root with its scheme and
+    /// host in lower case and no trailing slash, so `https://Host/` and `https://host` are
+    /// one server; the port and path are kept.
+    static func server(_ baseURL: String) -> String {
+        var text = baseURL.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("/") { text.removeLast() }
+        guard var parts = URLComponents(string: text) else { return text }
+        parts.scheme = parts.scheme?.lowercased()
+        parts.host = parts.host?.lowercased()
+        return parts.string ?? text
     }
 
     /// What a run read, as the text runs are compared by: the companies, the scopes and

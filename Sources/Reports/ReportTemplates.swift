@@ -28,6 +28,28 @@ public struct ReportTemplates: Sendable {
     /// The folders partials and parents were looked for in, for messages.
     var folders: [String] = []
 
+    /// What is odd but not wrong in the templates read from files, each with its place
+    /// (`path:line:column`): a block a parent tag overrides that the parent does not have,
+    /// a typo that would otherwise change nothing without a word.
+    public var warnings: [(place: String, message: String)] {
+        var found: [(place: String, message: String)] = []
+        for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
+            for block in library.unknownBlockOverrides(in: name) {
+                let suggestion =
+                    Self.nearest(block.name, in: block.available).map { "did you mean '\($0)'? " }
+                    ?? ""
+                found.append(
+                    (
+                        "\(path):\(block.line):\(block.column)",
+                        "block '\(block.name)' is not a block of '\(block.parent)', so it changes "
+                            + "nothing; \(suggestion)its blocks are "
+                            + block.available.joined(separator: ", ")
+                    ))
+            }
+        }
+        return found
+    }
+
     /// The defaults, overridden file by file from `directory` when given.
     ///
     /// Every partial and parent the templates name, wherever it stands, is looked for
@@ -70,6 +92,29 @@ public struct ReportTemplates: Sendable {
         }
     }
 
+    /// The name of `candidates` closest to `word`, when it is close enough to be a typo.
+    static func nearest(_ word: String, in candidates: [String]) -> String? {
+        func distance(_ a: String, _ b: String) -> Int {
+            let a = Array(a)
+            let b = Array(b)
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let current = row[j]
+                    row[j] = min(
+                        row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+        let best = candidates.min { distance(word, $0) < distance(word, $1) }
+        guard let best, distance(word, best) <= max(2, word.count / 3) else { return nil }
+        return best
+    }
+
     /// The files of a templates or partials folder, by file name (hidden files and
     /// folders left out).
     /// - Throws: `ReportError.template` when the folder cannot be read.
@@ -80,11 +125,24 @@ public struct ReportTemplates: Sendable {
         } catch {
             throw .template(
                 place: directory.path,
-                message: "cannot read the templates folder (\(error.localizedDescription))")
+                message:
+                    "cannot read the templates folder: \(FileProblem.describe(error, path: directory.path))"
+            )
         }
         var files: [String: URL] = [:]
-        for name in names where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
+            // A link whose target is gone would otherwise be passed over without a word,
+            // and the built-in template used in its place.
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path),
+                !FileManager.default.fileExists(atPath: url.path)
+            {
+                throw .template(
+                    place: url.path,
+                    message:
+                        "'\(name)' is a symbolic link to '\(target)', which does not exist: "
+                        + "point it at a template or remove it")
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
@@ -125,8 +183,8 @@ public struct ReportTemplates: Sendable {
             source = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw .template(
-                place: url.path, message: "cannot read the template (\(error.localizedDescription))"
-            )
+                place: url.path,
+                message: "cannot read the template: \(FileProblem.describe(error, path: url.path))")
         }
         do {
             try library.register(name: name, source: source)

@@ -81,7 +81,7 @@ public struct Snapshot: Codable, Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .badSnapshot(path: path, reason: error.localizedDescription)
+            throw .badSnapshot(path: path, reason: FileProblem.describe(error, path: path))
         }
         do {
             let snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
@@ -89,12 +89,42 @@ public struct Snapshot: Codable, Sendable {
                 throw ReportError.badSnapshot(
                     path: path, reason: "version \(snapshot.version) is not supported")
             }
+            let companies = Set(snapshot.companies.map(\.id))
+            for (index, ticket) in snapshot.tickets.enumerated() {
+                try checkCompany(
+                    of: ticket, in: companies, header: snapshot.header,
+                    at: "\(path): tickets[\(index)]")
+            }
             return snapshot
         } catch let error as ReportError {
             throw error
         } catch {
-            throw .badSnapshot(path: path, reason: "not a snapshot written by fetch (\(error))")
+            throw .badSnapshot(
+                path: path,
+                reason: "not a snapshot written by fetch: \(TicketBlockDecoder.describe(error))")
         }
+    }
+
+    /// Refuses a ticket of a company the snapshot does not list: a hand-edited snapshot, or
+    /// one that mixes tenants, would otherwise count another company's tickets.
+    /// - Throws: `ReportError.badSnapshot` at `place` (the file and line), naming the
+    ///   ticket, its company and the snapshot's companies.
+    static func checkCompany(
+        of ticket: Ticket, in companies: Set<Int>, header: Header, at place: String
+    ) throws(ReportError) {
+        guard let company = ticket.companyID else {
+            throw .badSnapshot(
+                path: place,
+                reason: "ticket \(ticket.id) has no company_id; fetch the snapshot again")
+        }
+        guard !companies.contains(company) else { return }
+        let listed = header.companies.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+        throw .badSnapshot(
+            path: place,
+            reason:
+                "ticket \(ticket.id) belongs to company \(company), which is not among the "
+                + "snapshot's companies (\(listed.isEmpty ? "none" : listed)): the snapshot was "
+                + "edited or mixes tenants; fetch it again")
     }
 
     /// The snapshot as JSON Lines (version 2): the header on the first line, then one

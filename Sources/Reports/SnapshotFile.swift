@@ -18,10 +18,15 @@ struct SnapshotFile {
 
     init(path: String) throws(ReportError) {
         self.path = path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+        {
+            throw .badSnapshot(path: path, reason: "it is a folder, not a snapshot file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason =
                 FileManager.default.fileExists(atPath: path)
-                ? "cannot be read" : "no such file"
+                ? FileProblem.text(errno == 0 ? EACCES : errno) : "no such file"
             throw .badSnapshot(path: path, reason: reason)
         }
         defer { try? handle.close() }
@@ -32,7 +37,7 @@ struct SnapshotFile {
             do {
                 chunk = try handle.read(upToCount: 1 << 16) ?? Data()
             } catch {
-                throw .badSnapshot(path: path, reason: error.localizedDescription)
+                throw .badSnapshot(path: path, reason: FileProblem.describe(error, path: path))
             }
             if chunk.isEmpty { break }
             if let newline = chunk.firstIndex(of: 0x0A) {
@@ -43,9 +48,21 @@ struct SnapshotFile {
             if line.count > 64 << 20 { break }  // a version 1 file: no need to read it all
         }
         if line.isEmpty { throw .badSnapshot(path: path, reason: "the file is empty") }
-        if let header = try? JSONDecoder().decode(Snapshot.Header.self, from: line),
-            header.version == Snapshot.Header.currentVersion
-        {
+        let decoded: Snapshot.Header?
+        do {
+            decoded = try JSONDecoder().decode(Snapshot.Header.self, from: line)
+        } catch {
+            // A header of this format that does not decode is named as such, not read
+            // again as a version 1 file (which would say only that it is not JSON).
+            if Self.namesThisFormat(line) {
+                throw .badSnapshot(
+                    path: "\(path):1",
+                    reason: "the header is not as fetch writes it: "
+                        + TicketBlockDecoder.describe(error))
+            }
+            decoded = nil
+        }
+        if let header = decoded, header.version == Snapshot.Header.currentVersion {
             guard header.format == Snapshot.Header.formatName, header.ticketCount != nil else {
                 throw .badSnapshot(
                     path: "\(path):1", reason: "the header does not name this format")
@@ -62,6 +79,12 @@ struct SnapshotFile {
             sources: [], warnings: [], failedSources: [], ticketCount: nil)
         isStream = false
         headerLength = 0
+    }
+
+    /// Whether a line is a JSON object whose `format` is this snapshot format's.
+    private static func namesThisFormat(_ line: Data) -> Bool {
+        let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
+        return object?["format"] as? String == Snapshot.Header.formatName
     }
 
     /// Calls `body` with each ticket in file order until it returns false. Blocks of lines
@@ -81,17 +104,27 @@ struct SnapshotFile {
         var lineNumber = 1  // the header
         var seen = 0
         var skip = headerLength
+        let companies = Set(header.companies.map(\.id))
+        var pendingNumbers: [Int] = []  // the lines of the tickets submitted, not yet delivered
+        var delivered = 0
 
         // Hands decoded tickets to `body`; false when it asked to stop.
         func deliver(_ tickets: [Ticket]?) throws(ReportError) -> Bool {
             for ticket in tickets ?? [] {
+                let line = pendingNumbers[delivered]
+                delivered += 1
+                try Snapshot.checkCompany(
+                    of: ticket, in: companies, header: header, at: "\(path):\(line)")
                 seen += 1
                 guard try body(ticket) else { return false }
             }
+            pendingNumbers.removeFirst(delivered)
+            delivered = 0
             return true
         }
         func submit() throws(ReportError) -> Bool {
             guard !lines.isEmpty else { return true }
+            pendingNumbers += numbers
             let tickets = try decoder.submit(lines, numbers: numbers)
             lines.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
@@ -103,7 +136,7 @@ struct SnapshotFile {
             do {
                 chunk = try handle.read(upToCount: Self.readSize) ?? Data()
             } catch {
-                throw .badSnapshot(path: path, reason: error.localizedDescription)
+                throw .badSnapshot(path: path, reason: FileProblem.describe(error, path: path))
             }
             if chunk.isEmpty { break }
             if skip > 0 {

@@ -16,6 +16,13 @@ public struct ChangeSummary: Codable, Sendable, Equatable {
     public var backlogBefore: Int?
     /// Open tickets now.
     public var backlogNow: Int
+    /// Companies left out of the comparison, on both sides, because this run could not
+    /// read them completely (a source failed or did not add up): their tickets are not
+    /// counted as closed or gone. Empty when everything was compared.
+    public var leftOut: [CompanyRef]?
+
+    /// Whether some company was left out of the comparison.
+    public var isPartial: Bool { !(leftOut ?? []).isEmpty }
 
     /// The figures without an earlier run to compare with.
     public init(backlogNow: Int) {
@@ -37,6 +44,7 @@ public struct ChangeSummary: Codable, Sendable, Equatable {
         case since, created, closed, reopened, reassigned
         case backlogBefore = "backlog_before"
         case backlogNow = "backlog_now"
+        case leftOut = "left_out"
     }
 
     /// Writes every key, null included, so the object always has the same shape.
@@ -49,6 +57,26 @@ public struct ChangeSummary: Codable, Sendable, Equatable {
         try container.encode(reassigned, forKey: .reassigned)
         try container.encode(backlogBefore, forKey: .backlogBefore)
         try container.encode(backlogNow, forKey: .backlogNow)
+        try container.encode(leftOut ?? [], forKey: .leftOut)
+    }
+}
+
+/// A company named by its name and id, as in `changes.left_out`.
+public struct CompanyRef: Codable, Sendable, Equatable {
+    /// The company's name.
+    public var key: String
+    /// The company's id.
+    public var companyID: Int
+
+    /// Creates a reference.
+    public init(key: String, companyID: Int) {
+        self.key = key
+        self.companyID = companyID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key
+        case companyID = "company_id"
     }
 }
 

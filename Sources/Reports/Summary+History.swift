@@ -19,7 +19,9 @@ extension Summary {
     }
 
     /// Fills `changes` and its breakdowns from the history's counts against the previous run.
-    mutating func setChanges(_ counts: [ChangeCount], since: String) {
+    /// The companies in `leftOut` were not compared (this run could not read them wholly):
+    /// they get no row of `changesByCompany` and are named in `changes.left_out`.
+    mutating func setChanges(_ counts: [ChangeCount], since: String, leftOut: [CompanyRef] = []) {
         var total = ChangeRow(key: "all")
         var companies: [Int: ChangeRow] = [:]
         var priorities: [String: ChangeRow] = [:]
@@ -31,11 +33,13 @@ extension Summary {
             priorities[priority, default: ChangeRow(key: priority)].add(count)
         }
         changes = ChangeSummary(since: since, row: total)
+        changes?.leftOut = leftOut
+        let skipped = Set(leftOut.map(\.companyID))
 
         // Every company of the report, in its order (zeros included), then any other.
         var rows: [ChangeRow] = []
         for company in byCompany {
-            guard let id = company.companyID else { continue }
+            guard let id = company.companyID, !skipped.contains(id) else { continue }
             var row = companies.removeValue(forKey: id) ?? ChangeRow(key: "", companyID: id)
             row.key = company.key
             rows.append(row)
@@ -48,8 +52,29 @@ extension Summary {
         changesByPriority = priorities.values.sorted { Tally.priorityOrder($0.key, $1.key) }
     }
 
+    /// The history fields of a run that could not read any company completely while there
+    /// is a previous run: nothing can be compared honestly, so `since` and the figures stay
+    /// null and `left_out` names every company.
+    mutating func setNothingCompared(leftOut: [CompanyRef]) {
+        changes = ChangeSummary(backlogNow: totals.open)
+        changes?.leftOut = leftOut
+        changesByCompany = []
+        changesByPriority = []
+    }
+
+    /// The companies of `byCompany` that were not read completely, as `changes.left_out`
+    /// names them.
+    var companiesNotReadWholly: [CompanyRef] {
+        byCompany.compactMap { row in
+            guard row.complete == false, let id = row.companyID else { return nil }
+            return CompanyRef(key: row.key, companyID: id)
+        }
+    }
+
     /// The trend from the runs of the selection, oldest first: the latest run of each ISO
-    /// week (in the report's zone), the last `MeetingRules.weeks` of them.
+    /// week (in the report's zone), the last `MeetingRules.weeks` of them. Each run's
+    /// backlog is its `open` (the caller recounts it over the companies read completely
+    /// when this run could not read them all).
     mutating func setTrend(_ runs: [HistoryRun], clock: ReportClock) {
         var latest: [(week: ISOWeek, run: HistoryRun)] = []
         for run in runs {

@@ -48,6 +48,7 @@ extension TemplateContext {
             "by_priority": .array(priorities.map(changeRow)),
             "has_by_company": .bool(!companies.isEmpty),
             "has_by_priority": .bool(!priorities.isEmpty),
+            "partial_note": .string(summary.partialComparisonNote.map { $0 + "." } ?? ""),
         ])
     }
 

@@ -52,6 +52,8 @@ public enum TemplateContext {
             "title": .string(
                 summary.complete ? "MaxCloud ticket report" : "INCOMPLETE: MaxCloud ticket report"),
             "incomplete": .bool(!summary.complete),
+            "incomplete_banner": .string(summary.incompleteBanner ?? ""),
+            "incomplete_sources": .array(summary.incompleteSources.map { .string($0) }),
             "as_of_display": .string(asOfDisplay(summary.asOf)),
             "headline": .string(headline),
             "open_percent": .number(Double(openPercent)),

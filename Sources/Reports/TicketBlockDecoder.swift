@@ -71,28 +71,62 @@ final class TicketBlockDecoder {
                 do {
                     _ = try decoder.decode(Ticket.self, from: line)
                 } catch {
+                    // The ticket's id, when the line is JSON enough to hold one.
+                    let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
+                    let id = (object?["id"] as? NSNumber).map { "ticket \($0): " } ?? ""
                     return .failure(
                         .badSnapshot(
                             path: "\(path):\(number)",
-                            reason: "not a ticket: \(describe(error))"))
+                            reason: "\(id)not a ticket: \(describe(error))"))
                 }
             }
             return .failure(.badSnapshot(path: path, reason: describe(error)))
         }
     }
 
-    /// A decoding error in words.
+    /// A decoding error in words, with where in the JSON it is:
+    /// `sources[0]: missing key 'company'`, `sources[0].pages: expected a number`.
     static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else {
+            return (error as? ReportError)?.description ?? "\(error)"
+        }
+        func place(_ path: [any CodingKey]) -> String {
+            var text = ""
+            for key in path {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "" : text + ": "
+        }
         switch error {
-        case DecodingError.dataCorrupted(let context):
-            context.debugDescription
-        case DecodingError.keyNotFound(let key, _):
-            "'\(key.stringValue)' is missing"
-        case DecodingError.typeMismatch(_, let context),
-            DecodingError.valueNotFound(_, let context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return "not valid JSON (cut short, or not written by fetch)"
+            }
+            return place(context.codingPath) + context.debugDescription
+        case .keyNotFound(let key, let context):
+            return place(context.codingPath) + "missing key '\(key.stringValue)'"
+        case .typeMismatch(let type, let context):
+            return place(context.codingPath) + "expected \(kind(type))"
+        case .valueNotFound(let type, let context):
+            return place(context.codingPath) + "null where \(kind(type)) belongs"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    /// "a number", "text", "a list", for a type the decoder expected.
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Double.Type, is Int64.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
         default:
-            "\(error)"
+            String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
     }
 }

@@ -52,6 +52,11 @@ enum ChangesSheet {
         total.backlogBefore = changes.backlogBefore ?? 0
         total.backlogNow = changes.backlogNow
         var r = 5
+        if let note = summary.partialComparisonNote {
+            try WorkbookReport.writeNote(
+                note + ".", row: 4, columns: 0...7, perLine: 80, on: sheet, formats: formats)
+            r = 6
+        }
         r = try table("Overall", [total], from: r, on: sheet, formats: formats)
         r = try table("Company", companies, from: r + 1, on: sheet, formats: formats)
         _ = try table(

@@ -25,6 +25,12 @@ enum SummarySheet {
                 headline, row: r, columns: 0...1, perLine: 60, on: sheet, formats: formats)
         }
         r += 2
+        if let banner = summary.incompleteBanner {
+            // What is missing, in the words of the other formats' banner.
+            try WorkbookReport.writeNote(
+                banner, row: r - 1, columns: 0...1, perLine: 60, on: sheet, formats: formats)
+            r += 1
+        }
         let scopes = Set(summary.sources.map(\.scope)).sorted().joined(separator: ", ")
         let tags = Set(summary.sources.compactMap(\.groupTag)).sorted().joined(separator: ", ")
         let facts: [(String, String)] = [

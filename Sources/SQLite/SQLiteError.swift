@@ -48,6 +48,9 @@ public enum SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the file is not an SQLite database (or is encrypted).
     public var isNotADatabase: Bool { code == SQLITE_NOTADB }
 
+    /// Whether SQLite found the file damaged (`SQLITE_CORRUPT`): truncated, or overwritten.
+    public var isCorrupt: Bool { code == SQLITE_CORRUPT }
+
     /// What failed, SQLite's message and code, and what to do about the common failures.
     public var description: String {
         let what: String

@@ -83,6 +83,7 @@ extension EndToEndTests {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let history = out.appendingPathComponent("history.sqlite")
         let start = server.dataset.tickets
 

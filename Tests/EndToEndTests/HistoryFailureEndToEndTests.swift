@@ -10,6 +10,7 @@ extension EndToEndTests {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let history = out.appendingPathComponent("history.sqlite")
         let first = try await BinaryRunner.run(
             historyArguments(server, out: out, asOf: "2026-11-30 09:00:00", formats: "json,md"),
@@ -58,6 +59,7 @@ extension EndToEndTests {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let arguments = { (asOf: String) in
             self.historyArguments(
                 server, out: out, asOf: asOf,
@@ -87,6 +89,7 @@ extension EndToEndTests {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let history = out.appendingPathComponent("elsewhere.sqlite")
         let newer = try Database(path: history.path)
         try newer.execute(
@@ -128,6 +131,7 @@ extension EndToEndTests {
         let server = try startServer([], maxPageSize: 100)
         defer { server.stop() }
         let folder = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let snapshot = folder.appendingPathComponent("snapshot.jsonl").path
         let history = folder.appendingPathComponent("shared.sqlite")
         let fetch = try await BinaryRunner.run(

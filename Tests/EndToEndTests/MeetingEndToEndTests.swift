@@ -37,6 +37,7 @@ extension EndToEndTests {
         let server = try startServer()
         defer { server.stop() }
         let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let formats = "json,md,html,xlsx"
         let start = server.dataset.tickets
 

@@ -55,6 +55,7 @@ extension EndToEndTests {
 
     @Test func templateWithTheSummaryAsDataRendersTheReportRunWrote() async throws {
         let out = try await demoReport()
+        defer { try? FileManager.default.removeItem(at: out) }
         let summary = out.appendingPathComponent("summary.json").path
 
         for name in ["report.html", "report.md"] {
@@ -131,6 +132,10 @@ extension EndToEndTests {
 
     @Test func renderWithATemplatesFolderReplacesOneBlockOfTheBuiltInReport() async throws {
         let snapshot = try await sampleSnapshot()
+        defer {
+            try? FileManager.default.removeItem(
+                at: URL(fileURLWithPath: snapshot).deletingLastPathComponent())
+        }
         let templates = try templateFolder([
             "report.html":
                 "{{<default/report.html}}{{$title}}Weekly tickets{{/title}}{{/default/report.html}}",
@@ -153,6 +158,10 @@ extension EndToEndTests {
 
     @Test func renderWithABrokenTemplateExits64AndWritesNothing() async throws {
         let snapshot = try await sampleSnapshot()
+        defer {
+            try? FileManager.default.removeItem(
+                at: URL(fileURLWithPath: snapshot).deletingLastPathComponent())
+        }
         let templates = try templateFolder(["report.md": "# Report\n\n{{#by_company}}\n{{key}}\n"])
         let out = BinaryRunner.temporaryDirectory().appendingPathComponent("never")
 
@@ -169,6 +178,10 @@ extension EndToEndTests {
 
     @Test func renderWithAnUnreadableTemplatesFolderExits64() async throws {
         let snapshot = try await sampleSnapshot()
+        defer {
+            try? FileManager.default.removeItem(
+                at: URL(fileURLWithPath: snapshot).deletingLastPathComponent())
+        }
         let missing = BinaryRunner.temporaryDirectory().appendingPathComponent("nope")
 
         let result = try await render(

@@ -80,6 +80,38 @@ struct HistoryStoreTests {
             ])
     }
 
+    @Test func aRunThatMissedACompanyComparesOnlyTheCompaniesItReadWholly() throws {
+        let history = TemporaryHistory()
+        defer { history.remove() }
+        let before = [ticket(1), ticket(2), ticket(3, company: 2), ticket(4, company: 2)]
+        // Company 1 could not be read: none of its tickets are listed now. Of company 2's,
+        // 3 was closed and 4 is no longer listed (open tickets only: closed too), 5 is new.
+        let after = [ticket(3, company: 2, closed: true), ticket(5, company: 2, created: 150)]
+        let first = try record(history.path, run(100, before), before)
+        let second = try record(
+            history.path, run(200, after), after,
+            companies: [
+                HistoryCompany(id: 1, name: "c1", complete: false),
+                HistoryCompany(id: 2, name: "c2", complete: true),
+            ])
+
+        let store = try HistoryStore(path: history.path)
+        try store.begin()
+        let partial = try store.changes(
+            from: first, to: second, inferFromAbsence: true, onlyCompaniesReadWholly: true)
+        let everything = try store.changes(from: first, to: second, inferFromAbsence: true)
+        let backlogs = try [first, second].map {
+            try store.openTickets(ofRun: $0.id, inCompaniesReadWhollyBy: second.id)
+        }
+        store.rollback()
+
+        #expect(
+            figures(partial) == ["created": 1, "closed": 2, "backlog_before": 2, "backlog_now": 1])
+        #expect(partial.allSatisfy { $0.companyID == 2 })
+        #expect(figures(everything)["backlog_before"] == 4)
+        #expect(backlogs == [2, 1])
+    }
+
     @Test func thePreviousRunIsTheLatestCompleteEarlierOneOfTheSameSelection() throws {
         let history = TemporaryHistory()
         defer { history.remove() }

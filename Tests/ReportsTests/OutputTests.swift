@@ -90,14 +90,15 @@ import Testing
         #expect(!summary.complete)
         #expect(
             summary.warnings == [
-                "INCOMPLETE: company 运维二组 (2), scope company did not add up:"
-                    + " 0 distinct tickets read, the server reported result_count 7"
+                "INCOMPLETE: company 运维二组 (2), scope company did not add up (0 distinct "
+                    + "tickets read, the server reported result_count 7); its tickets are missing "
+                    + "from every figure of this report"
             ])
         #expect(html.contains("class=\"banner\""))
         #expect(!html.contains("<p>None.</p>"))
     }
 
-    @Test func anIncompleteSourceAWarningNamesAlreadyGetsNoOther() throws {
+    @Test func anIncompleteSourceAWarningNamesStillGetsTheINCOMPLETESentenceFirst() throws {
         var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
         snapshot.sources[0].complete = false
         let reason = "company DefaultTeam (1), scope company: read 1 unique tickets but ..."
@@ -105,7 +106,12 @@ import Testing
 
         let summary = ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary
 
-        #expect(summary.warnings == [reason])
+        #expect(
+            summary.warnings == [
+                "INCOMPLETE: company DefaultTeam (1), scope company did not add up (1 distinct "
+                    + "tickets read, the server reported result_count 1); its tickets are missing "
+                    + "from every figure of this report", reason,
+            ])
     }
 
     @Test func templateErrorsNameTheFileLineAndColumn() throws {

@@ -20,10 +20,16 @@ extension Commands {
             baseURL: server.baseURL, email: "demo@example.com",
             password: SimulatorDataset.demoPassword)
         try context.applySelection(to: &settings)
-        let snapshot = try await fetch(settings, console: context.console)
+        var snapshot = try await fetch(settings, console: context.console)
+        // The simulator listens on a new port each time: the history keys the demo's runs
+        // by one name instead, so a demo compares with the demo before it.
+        snapshot.baseURL = demoServer
         let data = ReportData(snapshot: snapshot, clock: clock)
         return try write(data, render: render, context: context)
     }
+
+    /// The server the demo's runs are recorded under in the history.
+    static let demoServer = "maxcloud-report demo"
 
     /// `simulate`: serve the simulator until SIGINT or SIGTERM.
     static func simulate(_ context: CommandContext) async throws -> Int32 {

@@ -83,7 +83,7 @@ extension Commands {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if let error = error as? ReportError { throw error }
-            throw ReportError.write(path: path, reason: error.localizedDescription)
+            throw ReportError.write(path: path, reason: FileProblem.describe(error, path: path))
         }
     }
 }

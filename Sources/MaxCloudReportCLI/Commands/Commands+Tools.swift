@@ -17,19 +17,24 @@ extension Commands {
         let partials = URL(
             fileURLWithPath: args.value("partials") ?? fileURL.deletingLastPathComponent().path)
         let templates = try ReportTemplates(template: fileURL, partials: partials)
+        for warning in templates.warnings {
+            context.console.warning(warning.message, at: warning.place)
+        }
         let json: Data
         do {
             json = try Data(contentsOf: URL(fileURLWithPath: dataPath))
         } catch {
             throw ReportError.template(
                 place: dataPath,
-                message: "cannot read the data file (\(error.localizedDescription))")
+                message: "cannot read the data file: \(FileProblem.describe(error, path: dataPath))"
+            )
         }
         let data: MustacheValue
         do {
             data = try TemplateContext.make(json: json)
         } catch {
-            throw ReportError.template(place: dataPath, message: "not valid JSON (\(error))")
+            throw ReportError.template(
+                place: dataPath, message: "cannot use the data file: \(FileProblem.json(error))")
         }
         Console.output(try templates.render(fileURL.lastPathComponent, data: data))
         return ExitStatus.success

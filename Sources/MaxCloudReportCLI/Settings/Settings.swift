@@ -123,6 +123,7 @@ extension CommandContext {
         try Self.checkWritableFolder(out, option: "out")
         let templates = try ReportTemplates(
             overrides: args.value("templates").map { URL(fileURLWithPath: $0) })
+        for warning in templates.warnings { console.warning(warning.message, at: warning.place) }
         var settings = RenderSettings(outDirectory: out, templates: templates)
         settings.formats = formats
         settings.bom = !args.has("no-bom")
