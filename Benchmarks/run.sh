@@ -71,6 +71,9 @@ for n in "${sizes[@]}"; do
     [ -f "$snapshot" ] || "$bench" snapshot --tickets "$n" --out "$snapshot" >/dev/null
     [ -f "$dir/cells-$n.tsv" ] || "$bench" cells --from "$snapshot" --out "$dir/cells-$n.tsv" >/dev/null
 
+    # A fresh output folder, so the history beside it holds only this run's renders
+    # (history is on, as a user's weekly run has it; repeated runs see one to two earlier ones).
+    rm -rf "$dir/render-$n"
     render=(render --from "$snapshot" --out "$dir/render-$n" --as-of "$as_of" --quiet)
     tool_s=$(best "$tool" "${render[@]}")
     tool_mb=$(peak_mb "$tool" "${render[@]}")
