@@ -62,6 +62,7 @@ public struct ReportData: Sendable {
         let spill = try SpillFile()
         var writer = SpillWriter(file: spill)
         var tally = Tally(clock: clock)
+        var widths = TicketColumnWidths()
         let reader = TimestampReader(zone: clock.timeZone)
         var last: TicketKey?
         var ordered = true
@@ -78,6 +79,7 @@ public struct ReportData: Sendable {
                 companyName: names[companyID] ?? "company \(companyID)", asOf: clock.asOf,
                 reader: reader)
             tally.add(row)
+            widths.add(row)
             try writer.add(row)
             return true
         }
@@ -88,7 +90,9 @@ public struct ReportData: Sendable {
         try writer.flush()
         self.init(
             header: file.header, names: names,
-            rows: TicketRows(spill: spill, count: tally.all.totals.tickets, names: names),
+            rows: TicketRows(
+                spill: spill, count: tally.all.totals.tickets, names: names,
+                columnWidths: widths),
             tally: tally, clock: clock)
     }
 

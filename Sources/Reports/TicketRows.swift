@@ -16,18 +16,30 @@ public final class TicketRows: Sequence, Sendable {
     private let storage: Storage
     /// The number of rows.
     public let count: Int
+    /// The `Tickets` sheet's column widths, noted as the rows were counted.
+    let columnWidths: TicketColumnWidths
 
     init(_ rows: [TicketRow]) {
         storage = .memory(rows)
         count = rows.count
+        var widths = TicketColumnWidths()
+        for row in rows { widths.add(row) }
+        columnWidths = widths
     }
 
-    init(spill: SpillFile, count: Int, names: [Int: String]) {
+    init(spill: SpillFile, count: Int, names: [Int: String], columnWidths: TicketColumnWidths) {
         storage = .spilled(spill, names: names)
         self.count = count
+        self.columnWidths = columnWidths
     }
 
     public var underestimatedCount: Int { count }
+
+    /// Whether the rows are read back from a temporary file.
+    var isSpilled: Bool {
+        if case .spilled = storage { return true }
+        return false
+    }
 
     /// Whether there are no rows.
     public var isEmpty: Bool { count == 0 }

@@ -17,7 +17,9 @@ enum TicketSheets {
     static func write(_ data: ReportData, into book: Workbook, formats: WorkbookFormats)
         throws(XLSXError)
     {
-        try write(data.rows, count: data.rows.count, into: book, formats: formats)
+        try write(
+            data.rows, count: data.rows.count, widths: data.rows.columnWidths.widths, into: book,
+            formats: formats)
     }
 
     /// The sheets `total` rows go on, `perSheet` to a sheet: `Tickets`, `Tickets (2)`, ...
@@ -33,13 +35,15 @@ enum TicketSheets {
     }
 
     /// Writes the rows in one pass (they may stream from a file), starting a new sheet
-    /// every `perSheet` rows (`parts`).
+    /// every `perSheet` rows (`parts`). The column widths are worked out from the rows in
+    /// a pass of their own unless `widths` gives them (`TicketRows` notes them as the rows
+    /// are counted).
     static func write<Rows: Sequence<TicketRow>>(
-        _ rows: Rows, count: Int? = nil, into book: Workbook, formats: WorkbookFormats,
-        perSheet: Int = rowsPerSheet
+        _ rows: Rows, count: Int? = nil, widths: [Double]? = nil, into book: Workbook,
+        formats: WorkbookFormats, perSheet: Int = rowsPerSheet
     ) throws(XLSXError) {
         let total = count ?? rows.underestimatedCount
-        let widths = columnWidths(rows)
+        let widths = widths ?? columnWidths(rows)
         var iterator = rows.makeIterator()
         for (name, inPart) in parts(total: total, perSheet: perSheet) {
             let sheet = try book.addWorksheet(name: name)
@@ -121,48 +125,10 @@ enum TicketSheets {
         try text(raw, row, column, sheet)
     }
 
-    /// Widths from the longest cell of each column (the longest line of a text, CJK
-    /// characters counting as two; the digits of a number), between the header's width
-    /// and 60.
+    /// Widths from the longest cell of each column (see `TicketColumnWidths`).
     static func columnWidths<Rows: Sequence<TicketRow>>(_ rows: Rows) -> [Double] {
-        var widths = headers.map { $0.count + 3 }
-        widths[12] = 20
-        widths[13] = 20
-        let textColumns: [(Int, (TicketRow) -> String?)] = [
-            (1, { $0.companyName }), (3, { $0.ticket.state }), (6, { $0.ticket.subject }),
-            (7, { $0.ticket.assignedTo }), (8, { $0.ticket.createdBy }),
-            (9, { $0.ticket.updatedBy }),
-            (11, { $0.ticket.teamName }),
-        ]
-        // Number columns: Company ID, Ticket, Priority, Team ID, Age (days), Comments.
-        let numberColumns = [0, 2, 5, 10, 14, 16]
-        var lowest = [Int](repeating: 0, count: headers.count)
-        var highest = [Int](repeating: 0, count: headers.count)
-        func note(_ value: Int?, _ column: Int) {
-            guard let value else { return }
-            if value < lowest[column] { lowest[column] = value }
-            if value > highest[column] { highest[column] = value }
-        }
-        for row in rows {
-            for (column, value) in textColumns {
-                guard let text = value(row) else { continue }
-                // Display width never exceeds the UTF-8 length, so most cells are skipped cheaply.
-                if text.utf8.count + 2 <= widths[column] || widths[column] >= 60 { continue }
-                widths[column] = max(widths[column], WorkbookReport.displayWidth(text) + 2)
-            }
-            note(row.companyID, 0)
-            note(row.ticket.id, 2)
-            note(row.ticket.priority, 5)
-            note(row.ticket.teamID, 10)
-            note(row.ageDays, 14)
-            note(row.ticket.commentCount, 16)
-        }
-        for column in numberColumns {
-            let digits = max(
-                WorkbookReport.numberWidth(lowest[column]),
-                WorkbookReport.numberWidth(highest[column]))
-            widths[column] = max(widths[column], digits + 2)
-        }
-        return widths.map { Double(min(60, $0)) }
+        var widths = TicketColumnWidths()
+        for row in rows { widths.add(row) }
+        return widths.widths
     }
 }

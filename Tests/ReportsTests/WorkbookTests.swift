@@ -170,6 +170,47 @@ import XLSX
         return folder.appendingPathComponent("report.xlsx").path
     }
 
+    /// `render --from` counts a snapshot file as a stream and notes the column widths as it
+    /// counts; its Tickets sheet must be the one the in-memory rows give, wide text included.
+    @Test func aStreamedSnapshotGivesTheSameTicketsSheetAsTheRowsInMemory() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tickets = [
+            Fixtures.ticket(7, subject: String(repeating: "磁盘", count: 12)),
+            Fixtures.ticket(8, state: "closed", assignee: "a-rather-long-name@example.com"),
+            Fixtures.ticket(123_456_789, company: 2, subject: "short"),
+        ]
+        let snapshot = Fixtures.snapshot(tickets)
+        let path = folder.appendingPathComponent("snapshot.jsonl")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try snapshot.encoded().write(to: path)
+        let clock = try Fixtures.clock()
+        let inMemory = ReportData(snapshot: snapshot, clock: clock)
+        let streamed = try ReportData(snapshotFile: path.path, clock: clock)
+
+        let widths = streamed.rows.columnWidths.widths
+        #expect(widths == TicketSheets.columnWidths(streamed.rows))
+        #expect(widths == TicketSheets.columnWidths(inMemory.rows.array))
+        #expect(streamed.rows.isSpilled && !inMemory.rows.isSpilled)
+        #expect(widths[6] == 50)  // 24 CJK characters, two columns each, and 2
+        #expect(widths[7] == 32)  // 30 characters and 2
+        #expect(widths[2] == 11)  // 9 digits and 2
+
+        var sheets: [String] = []
+        for (name, data) in [("memory", inMemory), ("stream", streamed)] {
+            let out = folder.appendingPathComponent(name)
+            var settings = RenderSettings(outDirectory: out, templates: try ReportTemplates())
+            settings.formats = [.xlsx]
+            try ReportWriter.write(data, settings: settings)
+            sheets.append(
+                try XLSXPackage.part(
+                    "xl/worksheets/sheet10.xml", of: out.appendingPathComponent("report.xlsx").path)
+            )
+        }
+        #expect(sheets[0] == sheets[1])
+        #expect(sheets[0].contains("width=\"50.7109375\""))
+    }
+
     @Test func twoRunsOnTheSameSnapshotGiveIdenticalBytes() throws {
         let first = Fixtures.temporaryDirectory()
         let second = Fixtures.temporaryDirectory()
