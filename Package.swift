@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaxCloudReportCLITests",
-            dependencies: ["MaxCloudReportCLI", "MaxCloud", "Reports"],
+            dependencies: ["MaxCloudReportCLI", "MaxCloud", "Reports", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,13 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaxCloudReportCLI
 
-/// Writes a config file into a fresh folder with the given permission bits.
+/// Writes a config file into a fresh folder (removed when the tests end) with the given
+/// permission bits.
 func configFile(_ text: String, mode: mode_t = 0o600, name: String = "config.json") -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "cli-config-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = TestFolders.make("cli-config")
     let path = folder.appendingPathComponent(name).path
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     chmod(path, mode)
