@@ -188,12 +188,19 @@ extension TicketFetcher {
         // An entry without a readable id cannot be told apart from the others, so it is
         // left out of the counts but still stands for one of the server's results.
         let listed = tickets.count + unreadable
-        // The scope's open and closed counts moving between the first and the last page
-        // mean a ticket was swapped for another while paging, even when result_count
-        // stayed the same.
-        let countsMoved =
-            SourceResult.moved("open", first.open, last.open)
-            ?? SourceResult.moved("closed", first.closed, last.closed)
+        // The scope's counts moving from one page to another mean the list changed while
+        // paging: a result_count that differs on any page (even when the first and the last
+        // agree), or open and closed moving while result_count stayed the same (a ticket
+        // swapped for another).
+        var countsMoved: String?
+        for number in numbers.dropFirst() where countsMoved == nil {
+            let page = pages[number]!
+            let at = number == numbers.last ? "the last" : "page \(number)"
+            countsMoved =
+                SourceResult.moved("result_count", first.resultCount, page.resultCount, at: at)
+                ?? SourceResult.moved("open", first.open, page.open, at: at)
+                ?? SourceResult.moved("closed", first.closed, page.closed, at: at)
+        }
         let complete =
             listed == last.resultCount && listed == first.resultCount && countsMoved == nil
         return SourceResult(

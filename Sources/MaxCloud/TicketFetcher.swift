@@ -24,17 +24,20 @@ public struct SourceResult: Sendable {
     /// What did not add up or could not be read, one sentence each.
     public var warnings: [String]
     /// Whether the unique tickets, with the unreadable entries, match `result_count`, and
-    /// the scope's open and closed counts stayed as they were from the first to the last
-    /// page.
+    /// the scope's `result_count`, open and closed counts were the same on every page.
     public var complete: Bool
-    /// How the scope's `open` or `closed` count moved from the first page to the last,
-    /// such as `open 28 on the first page and 27 on the last`; nil when they held.
+    /// How the scope's `result_count`, `open` or `closed` moved from the first page to a
+    /// later one, such as `open 28 on the first page and 27 on the last` or
+    /// `result_count 40 on the first page and 39 on page 2`; nil when they held.
     public var countsMoved: String? = nil
 
-    /// `name first on the first page and last on the last`, when both are known and differ.
-    static func moved(_ name: String, _ first: Int?, _ last: Int?) -> String? {
-        guard let first, let last, first != last else { return nil }
-        return "\(name) \(first) on the first page and \(last) on the last"
+    /// `name first on the first page and later on the last` (or `on page N`), when both
+    /// are known and differ.
+    static func moved(_ name: String, _ first: Int?, _ later: Int?, at: String = "the last")
+        -> String?
+    {
+        guard let first, let later, first != later else { return nil }
+        return "\(name) \(first) on the first page and \(later) on \(at)"
     }
 
     /// Whether this reading lists exactly what `other` listed, with as many entries as

@@ -165,6 +165,37 @@ final class ScriptedAPI: Sendable {
         #expect(result.warnings.contains { $0.contains("listed 1 ticket more than once") })
     }
 
+    /// A list that shifts by one while paging: page 2 says result_count 39 while the first
+    /// and last pages say 40, one ticket is lost and another read twice, the same in every
+    /// reading. That is drift, not a ticket listed twice: the source is not complete.
+    @Test func aResultCountThatDiffersOnAMiddlePageIsDriftEvenWhenReadingsRepeat() async throws {
+        let ids = self.ids
+        let api = ScriptedAPI { page, _ in
+            // Page 2 starts one ticket late: 111 is never listed and 121 comes twice.
+            let shifted = ids.filter { $0 != 111 } + [140]
+            let source = page == 2 ? shifted : ids
+            return .init(
+                pageCount: 4, resultCount: page == 2 ? 39 : 40, open: 40, closed: 0,
+                tickets: ScriptedAPI.slice(source, page: page, size: 10).map {
+                    ScriptedAPI.ticket($0)
+                })
+        }
+        let (result, _) = try await api.fetch()
+
+        #expect(!result.complete)
+        #expect(!result.tickets.map(\.id).contains(111))
+        #expect(result.countsMoved == "result_count 40 on the first page and 39 on page 2")
+        #expect(!result.warnings.contains { $0.contains("more than once") })
+        #expect(
+            result.warnings.contains {
+                $0.contains("read 39 unique tickets") && $0.contains("after 3 readings")
+                    && $0.contains("result_count 40 on the first page and 39 on page 2")
+            })
+        // Each of the three readings asks for the four pages and a fifth, since 39 tickets
+        // fall short of result_count 40; the fifth brings nothing new and ends the reading.
+        #expect(api.ticketRequests == 15)
+    }
+
     @Test func anAnswerForAnotherPageThanAskedIsAnErrorNamingBoth() async throws {
         let ids = self.ids
         let api = ScriptedAPI { page, _ in
