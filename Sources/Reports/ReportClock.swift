@@ -28,7 +28,11 @@ public struct ReportClock: Sendable {
                 throw .skippedAsOf(
                     asOf, zone: name, later: Self.plain(later, in: zone),
                     withOffset: wall + Self.offsetText(offset))
-            case .instant(let date)?: self.asOf = date
+            case .instant(let date)?:
+                let year = Timestamp.components(of: date, offset: zone.secondsFromGMT(for: date))
+                    .year
+                guard (1900...9999).contains(year) else { throw .asOfOutOfRange(asOf) }
+                self.asOf = date
             }
         } else {
             // Whole seconds, so that every output shows the same instant.

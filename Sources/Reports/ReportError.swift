@@ -7,6 +7,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case ambiguousTimeZone(String, example: String?)
     /// `--as-of` is not `YYYY-MM-DD HH:MM:SS`.
     case badAsOf(String)
+    /// `--as-of` reads as a time, but outside the years a report can be about.
+    case asOfOutOfRange(String)
     /// `--as-of` is a wall time that daylight saving skips in the zone; `later` is the
     /// instant it would be at the offset before the jump, as the clocks show it, and
     /// `withOffset` the text with that offset written out.
@@ -46,6 +48,10 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
                 + "such as \(example ?? "Asia/Shanghai") (Region/City), or an offset such as +08:00"
         case .badAsOf(let text):
             "cannot read the as-of time '\(text)': write it as \"YYYY-MM-DD HH:MM:SS\""
+                + " (an offset after it, such as +08:00, lies between -18:00 and +18:00)"
+        case .asOfOutOfRange(let text):
+            "the as-of time '\(text)' lies outside the years 1900 to 9999 that the reports "
+                + "and Excel's calendar can show"
         case .skippedAsOf(let text, let zone, let later, let withOffset):
             "the as-of time '\(text)' does not exist in \(zone): daylight saving time skips it "
                 + "(the clocks jump forward); give a time that exists, such as '\(later)', "

@@ -109,15 +109,18 @@ public enum Timestamp {
             } else if b[i] == 0x2B || b[i] == 0x2D {
                 let sign = b[i] == 0x2D ? -1 : 1
                 let rest = b.count - i - 1
+                var hm: (Int, Int)?
                 if rest == 5, b[i + 3] == 0x3A, let h = number(i + 1, 2), let m = number(i + 4, 2) {
-                    explicitOffset = sign * (h * 3600 + m * 60)
+                    hm = (h, m)
                 } else if rest == 4, let h = number(i + 1, 2), let m = number(i + 3, 2) {
-                    explicitOffset = sign * (h * 3600 + m * 60)
+                    hm = (h, m)
                 } else if rest == 2, let h = number(i + 1, 2) {
-                    explicitOffset = sign * h * 3600
-                } else {
-                    return nil
+                    hm = (h, 0)
                 }
+                // ISO 8601 offsets: at most 18 hours (no zone is further than 14), minutes
+                // below 60.
+                guard let (h, m) = hm, m < 60, h * 60 + m <= 18 * 60 else { return nil }
+                explicitOffset = sign * (h * 3600 + m * 60)
             } else {
                 return nil
             }

@@ -35,6 +35,39 @@ import Testing
         #expect(Timestamp.parse(text, in: try #require(TimeZone(identifier: "UTC"))) == nil)
     }
 
+    @Test(arguments: [
+        "2026-11-30 09:00:00+99:00", "2026-11-30 09:00:00+08:60", "2026-11-30 09:00:00+08:99",
+        "2026-11-30 09:00:00-99:59", "2026-11-30 09:00:00+18:01", "2026-11-30 09:00:00+1860",
+        "2026-11-30 09:00:00+19",
+    ])
+    func offsetsNoClockCanShowAreRefused(text: String) throws {
+        #expect(Timestamp.parse(text, in: try #require(TimeZone(identifier: "UTC"))) == nil)
+        #expect {
+            _ = try ReportClock(timeZone: "UTC", asOf: text)
+        } throws: {
+            "\($0)".hasPrefix("cannot read the as-of time '\(text)'")
+        }
+    }
+
+    @Test func offsetsUpToEighteenHoursAreRead() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let base = try #require(Timestamp.parse("2026-11-30 09:00:00", in: utc))
+        for (text, seconds) in [("+18:00", -64_800), ("-18:00", 64_800), ("+0545", -20_700)] {
+            let date = try #require(Timestamp.parse("2026-11-30 09:00:00" + text, in: utc))
+            #expect(date.timeIntervalSince(base) == Double(seconds), "\(text)")
+        }
+    }
+
+    @Test(arguments: ["0001-01-01 00:00:00", "0999-12-31 23:00:00", "1899-12-31 23:59:59"])
+    func anAsOfBeforeExcelsCalendarIsRefused(text: String) {
+        #expect {
+            _ = try ReportClock(timeZone: "UTC", asOf: text)
+        } throws: {
+            "\($0)" == "the as-of time '\(text)' lies outside the years 1900 to 9999 that the "
+                + "reports and Excel's calendar can show"
+        }
+    }
+
     @Test func zonesAreIANANamesOrOffsetsAndUnknownOnesFail() throws {
         #expect(ReportClock.zone(named: "+08:00")?.secondsFromGMT() == 28_800)
         #expect(ReportClock.zone(named: "-0330")?.secondsFromGMT() == -12_600)

@@ -55,8 +55,13 @@ extension ValueKind {
                 return error.description
             }
         case .timestamp:
-            return Timestamp.parse(value, in: TimeZone(secondsFromGMT: 0)!) == nil
-                ? ReportError.badAsOf(value).description : nil
+            guard let date = Timestamp.parse(value, in: TimeZone(secondsFromGMT: 0)!) else {
+                return ReportError.badAsOf(value).description
+            }
+            // The zone may move the year by a day at either end; ReportClock checks exactly.
+            let year = Timestamp.components(of: date, offset: 0).year
+            return (1900...9999).contains(year)
+                ? nil : ReportError.asOfOutOfRange(value).description
         case .url:
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", url.host != nil
