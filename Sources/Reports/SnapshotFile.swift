@@ -18,6 +18,18 @@ struct SnapshotFile {
 
     init(path: String) throws(ReportError) {
         self.path = path
+        // A pipe or a device cannot be read twice (header, then tickets) and opening a pipe
+        // with no writer would wait forever: only regular files (and folders, refused below
+        // with their own words) are opened.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG,
+            info.st_mode & S_IFMT != S_IFDIR
+        {
+            throw .badSnapshot(
+                path: path,
+                reason: "it is not a regular file (a pipe, a device or a socket); save the "
+                    + "snapshot to a file (fetch --snapshot FILE) and give its path")
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
         {
@@ -62,6 +74,22 @@ struct SnapshotFile {
             }
             decoded = nil
         }
+        if let header = decoded, header.format == Snapshot.Header.formatName,
+            header.version > Snapshot.Header.currentVersion
+        {
+            throw .badSnapshot(
+                path: "\(path):1",
+                reason: "it is snapshot version \(header.version), written by a newer "
+                    + "maxcloud-report; this one reads versions 1 to "
+                    + "\(Snapshot.Header.currentVersion)")
+        }
+        if decoded == nil, Self.isObjectWithoutHeaderOrTickets(line) {
+            throw .badSnapshot(
+                path: "\(path):1",
+                reason: "the first line is JSON but not a snapshot's header (fetch writes a "
+                    + "header line with \"format\": \"\(Snapshot.Header.formatName)\" first); "
+                    + "was the file cut or put together by hand?")
+        }
         if let header = decoded, header.version == Snapshot.Header.currentVersion {
             guard header.format == Snapshot.Header.formatName, header.ticketCount != nil else {
                 throw .badSnapshot(
@@ -79,6 +107,15 @@ struct SnapshotFile {
             sources: [], warnings: [], failedSources: [], ticketCount: nil)
         isStream = false
         headerLength = 0
+    }
+
+    /// Whether a line is a whole JSON object with neither a `format` (a header) nor
+    /// `tickets` (a version 1 snapshot on one line): a ticket line, say, with no header
+    /// before it.
+    private static func isObjectWithoutHeaderOrTickets(_ line: Data) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
+        else { return false }
+        return object["format"] == nil && object["tickets"] == nil
     }
 
     /// Whether a line is a JSON object whose `format` is this snapshot format's.

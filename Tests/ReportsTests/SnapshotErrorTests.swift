@@ -101,6 +101,37 @@ struct SnapshotErrorTests {
                 == "cannot read the snapshot \(folder.path): it is a folder, not a snapshot file")
     }
 
+    @Test func aNewerVersionAMissingHeaderAndAPipeAreSaidInWords() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try String(contentsOfFile: try streamed([Fixtures.ticket(1)]), encoding: .utf8)
+        let lines = good.split(separator: "\n").map(String.init)
+        #expect(lines[0].contains("\"version\":2"))
+        let newer = try file(
+            "newer.jsonl",
+            lines[0].replacingOccurrences(of: "\"version\":2", with: "\"version\":99") + "\n"
+                + lines[1] + "\n")
+        let headless = try file("headless.jsonl", lines[1] + "\n")
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let clock = try Fixtures.clock()
+
+        #expect(
+            message { _ = try ReportData(snapshotFile: newer, clock: clock) }
+                == "cannot read the snapshot \(newer):1: it is snapshot version 99, written by a "
+                + "newer maxcloud-report; this one reads versions 1 to 2")
+        #expect(
+            message { _ = try ReportData(snapshotFile: headless, clock: clock) }
+                == "cannot read the snapshot \(headless):1: the first line is JSON but not a "
+                + "snapshot's header (fetch writes a header line with \"format\": \"maxcloud-report "
+                + "snapshot\" first); was the file cut or put together by hand?")
+        // Refused without opening it: opening a pipe that nobody writes would wait forever.
+        #expect(
+            message { _ = try ReportData(snapshotFile: fifo, clock: clock) }
+                == "cannot read the snapshot \(fifo): it is not a regular file (a pipe, a device or "
+                + "a socket); save the snapshot to a file (fetch --snapshot FILE) and give its path"
+        )
+    }
+
     @Test func readingAFolderAsAFileSaysSoInWords() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = #expect(throws: (any Error).self) { _ = try Data(contentsOf: folder) }
