@@ -120,7 +120,8 @@ import Testing
         let elapsed = ContinuousClock.now - started
         server.stop()
 
-        #expect(elapsed < .seconds(1))
+        // Far below the 30 s stall, with room for a loaded machine.
+        #expect(elapsed < .seconds(10))
         #expect(!server.isRunning)
         #expect(busy.readToEnd().closed)
         #expect(idle.allSatisfy { $0.readToEnd().closed })
