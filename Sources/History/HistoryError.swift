@@ -11,6 +11,9 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// The file is damaged: truncated, overwritten, or failing SQLite's `quick_check`. It
     /// is left untouched.
     case damaged(path: String, reason: String)
+    /// The file cannot be used at all: it is a folder, or it or its folder cannot be
+    /// written.
+    case unusable(path: String, reason: String)
     /// Another run kept the file locked for longer than the busy timeout.
     case locked(path: String, seconds: Int)
     /// SQLite failed opening, reading or writing the file.
@@ -30,6 +33,9 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "the history \(path) is damaged (\(reason)): move it aside (for example "
                 + "mv '\(path)' '\(path).damaged') so that a new history is started, give "
                 + "another file with --history FILE, or skip the history with --no-history"
+        case .unusable(let path, let reason):
+            "the history \(path) cannot be used: \(reason); give another file with "
+                + "--history FILE, or skip the history with --no-history"
         case .locked(let path, let seconds):
             "the history \(path) is in use by another run (still locked after \(seconds) s): "
                 + "try again when it has finished, or skip the history with --no-history"

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 /// The run history: an SQLite file of every run and every ticket state it saw.
@@ -40,8 +41,10 @@ public final class HistoryStore {
     /// `PRAGMA quick_check`), so that a run can say so before it fetches anything. A
     /// missing file is fine (it will be made); any other trouble, a lock say, is left for
     /// `begin()` to meet.
-    /// - Throws: `HistoryError.newerVersion`, `.notHistory` or `.damaged`.
+    /// - Throws: `HistoryError.unusable` for a folder or a file (or folder) that cannot be
+    ///   written, `.newerVersion`, `.notHistory` or `.damaged`.
     public static func checkUsable(path: String) throws(HistoryError) {
+        try checkWritable(path: path)
         guard let database = try? Database(path: path, options: [.readOnly]) else { return }
         defer { database.close() }
         do {
@@ -66,6 +69,31 @@ public final class HistoryStore {
             throw .damaged(
                 path: path,
                 reason: "SQLite's quick_check says: \(problems.joined(separator: "; "))")
+        }
+    }
+
+    /// A history is written in place, with SQLite's journal beside it: the file, when it
+    /// exists, and its folder, when that exists (a missing one is made with the report),
+    /// must be writable.
+    static func checkWritable(path: String) throws(HistoryError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR {
+                throw .unusable(path: path, reason: "it is a folder, not a file")
+            }
+            if access(path, W_OK) != 0 {
+                throw .unusable(
+                    path: path, reason: "it cannot be written (\(String(cString: strerror(errno))))"
+                )
+            }
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        if stat(directory, &info) == 0, access(directory, W_OK) != 0 {
+            throw .unusable(
+                path: path,
+                reason: "its folder \(directory) cannot be written "
+                    + "(\(String(cString: strerror(errno)))), and SQLite keeps its journal there")
         }
     }
 

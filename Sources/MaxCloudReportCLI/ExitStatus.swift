@@ -30,7 +30,7 @@ public enum ExitStatus {
             }
         case let error as HistoryError:
             switch error {
-            case .newerVersion, .notHistory, .damaged: return usage
+            case .newerVersion, .notHistory, .damaged, .unusable: return usage
             default: return failure
             }
         case let error as MaxCloudError:

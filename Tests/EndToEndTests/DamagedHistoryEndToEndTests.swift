@@ -35,4 +35,27 @@ extension EndToEndTests {
             #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == report)
         }
     }
+
+    @Test func aHistoryThatIsAFolderIsRefusedBeforeLoggingIn() async throws {
+        let server = try startServer([], maxPageSize: 100)
+        defer { server.stop() }
+        let out = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let history = out.appendingPathComponent("history.sqlite")
+        try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
+
+        let result = try await BinaryRunner.run(
+            historyArguments(server, out: out, asOf: "2026-11-30 09:00:00"),
+            environment: Self.environment)
+
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "the history \(history.path) cannot be used: it is a folder, not a file; give "
+                    + "another file with --history FILE, or skip the history with --no-history"))
+        #expect(server.requestLog.filter { $0.path == "/api/login" }.isEmpty)
+        #expect(
+            !FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path)
+        )
+    }
 }
