@@ -169,7 +169,7 @@ enum DefaultTemplates {
         </svg>
         {{/empty}}
         {{/report.trend_chart}}
-        <p class="legend">The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.{{#report.changes.partial_note}} Counted over the companies read completely in this run, in every week.{{/report.changes.partial_note}}{{#report.trend_chart.single}} Only one run so far: the trend gains a point each week a report is made.{{/report.trend_chart.single}}</p>
+        <p class="legend">The backlog (open tickets) at the latest run of each ISO week, the last {{report.trend_chart.weeks}} weeks with a run.{{#report.changes.partial_note}} Counted over the companies read completely in this run, in every week.{{/report.changes.partial_note}}{{#report.trend_chart.single}} Only one run so far: the trend gains a point each week a report is made.{{/report.trend_chart.single}}</p>
         </div>
         {{/trend_chart}}
 
@@ -511,7 +511,7 @@ enum DefaultTemplates {
         {{$trend_table}}
         ## Trend
 
-        The backlog (open tickets) at the latest run of each ISO week, the last weeks with a run.
+        The backlog (open tickets) at the latest run of each ISO week, the last {{report.trend_chart.weeks}} weeks with a run.
         {{#report.changes.partial_note}}
         Counted over the companies read completely in this run, in every week.
         {{/report.changes.partial_note}}

@@ -122,6 +122,7 @@ struct TrendChart: Equatable {
             "width": .number(Self.width), "height": .number(Self.height),
             "plot_left": .number(Self.left), "plot_right": .number(Self.width - Self.right),
             "baseline": number(Self.baseline), "label_x": .number(Self.left - 8),
+            "weeks": .number(Double(MeetingRules.weeks)),
             "empty": .bool(points.isEmpty), "single": .bool(points.count == 1),
             "has_line": .bool(points.count > 1), "line": .string(line.joined(separator: " ")),
             "description": .string("Backlog per ISO week: " + described),

@@ -110,6 +110,7 @@ import Testing
             "| Week | Starts | Created | Closed (estimated) |",
             "| 2026-W49 (so far) | 2026-11-30 | 0 | 0 |",
             "### Unassigned open tickets: 0\n\nNone.",
+            "at the latest run of each ISO week, the last 12 weeks with a run.",
             "### Open tickets not updated for 14 days: 3",
             "| a@x | 2 |",
             "| 运维二组 | 6 | subject | 1 | a@x | 2026-11-25 10:00:00 | 4 |",
@@ -129,6 +130,7 @@ import Testing
             "aria-label=\"Backlog per ISO week: 2026-W48 4, 2026-W49 4\"",
             "<title>2026-W49, 2026-11-30 09:00 (UTC+08:00): backlog 4</title>",
             "<h3>Not updated for 14 days: 3</h3>",
+            "at the latest run of each ISO week, the last 12 weeks with a run.",
         ] {
             #expect(html.contains(fragment), "\(fragment)")
         }
