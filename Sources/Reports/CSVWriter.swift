@@ -3,7 +3,8 @@ import Foundation
 /// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF, quotes
 /// doubled, CRLF line ends, UTF-8 with an optional byte-order mark. A text field that
 /// starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a spreadsheet does not
-/// run it as a formula. Rows are buffered and handed to `sink` in large chunks.
+/// run it as a formula; control characters other than tab, CR and LF are removed. Rows
+/// are buffered and handed to `sink` in large chunks.
 public struct CSVWriter {
     private var buffer: [UInt8] = []
     private let sink: (ArraySlice<UInt8>) throws -> Void
@@ -17,24 +18,54 @@ public struct CSVWriter {
         if bom { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
-    /// Adds a text field, guarded against formula injection.
+    /// Adds a text field, guarded against formula injection. Control characters other than
+    /// tab, line feed and carriage return (NUL, BEL, ESC, DEL ...) are removed: a NUL cuts
+    /// the field short in many readers, and none of them shows the others.
     public mutating func text(_ value: String?) {
         separate()
         guard var value, !value.isEmpty else { return }
         value.withUTF8 { bytes in
-            let guarded = Self.needsGuard(bytes.first!)
-            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if quoted { buffer.append(0x22) }
-            if guarded { buffer.append(0x27) }
-            if quoted {
-                for byte in bytes {
-                    if byte == 0x22 { buffer.append(0x22) }
-                    buffer.append(byte)
+            var quoted = false
+            var control = false
+            for byte in bytes {
+                if byte < 0x20 {
+                    if byte == 0x0A || byte == 0x0D {
+                        quoted = true
+                    } else if byte != 0x09 {
+                        control = true
+                    }
+                } else if byte == 0x2C || byte == 0x22 {
+                    quoted = true
+                } else if byte == 0x7F {
+                    control = true
                 }
-                buffer.append(0x22)
-            } else {
-                buffer.append(contentsOf: bytes)
             }
+            if control {
+                let kept = bytes.filter { !Self.isRemovedControl($0) }
+                kept.withUnsafeBufferPointer { append($0, quoted: quoted) }
+            } else {
+                append(bytes, quoted: quoted)
+            }
+        }
+    }
+
+    /// A control character that `text` removes.
+    static func isRemovedControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        guard let first = bytes.first else { return }
+        if quoted { buffer.append(0x22) }
+        if Self.needsGuard(first) { buffer.append(0x27) }
+        if quoted {
+            for byte in bytes {
+                if byte == 0x22 { buffer.append(0x22) }
+                buffer.append(byte)
+            }
+            buffer.append(0x22)
+        } else {
+            buffer.append(contentsOf: bytes)
         }
     }
 

@@ -33,6 +33,20 @@ import Testing
         #expect(text == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n")
     }
 
+    @Test func controlCharactersAreRemovedWithoutLosingTheTextAroundThem() throws {
+        let text = try csv {
+            try $0.row([
+                "disk\u{0}full", "bell\u{7}\u{1B}[31m", "\u{0}=1+1", "\u{0}\u{7F}", "a\u{0},b",
+                "tab\tstays", "磁盘\u{1}告警",
+            ])
+        }
+
+        // NUL before '=' still gets the guard; a field of nothing but controls is empty; a
+        // comma still quotes the field.
+        #expect(
+            text == "diskfull,bell[31m,'=1+1,,\"a,b\",tab\tstays,磁盘告警\r\n")
+    }
+
     @Test func numbersAreNeverGuardedAndNilIsEmpty() throws {
         let text = try csv {
             $0.number(-5)
