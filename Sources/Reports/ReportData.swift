@@ -25,6 +25,10 @@ public struct ReportData: Sendable {
         var rows: [TicketRow] = []
         rows.reserveCapacity(snapshot.tickets.count)
         let reader = TimestampReader(zone: clock.timeZone)
+        // Tickets listed more than once (fetch writes each once; an edited or joined file
+        // may not): counted once, said in a warning.
+        var repeated: [TicketKey: Int] = [:]
+        var repeatedOrder: [TicketKey] = []
         for ticket in snapshot.tickets {
             let companyID = ticket.companyID ?? 0
             let row = TicketRow(
@@ -34,6 +38,8 @@ public struct ReportData: Sendable {
             let key = TicketKey(company: companyID, id: ticket.id)
             if let at = index[key] {
                 if (ticket.updatedAt ?? "") > (rows[at].ticket.updatedAt ?? "") { rows[at] = row }
+                if repeated[key] == nil { repeatedOrder.append(key) }
+                repeated[key, default: 1] += 1
             } else {
                 index[key] = rows.count
                 rows.append(row)
@@ -45,6 +51,23 @@ public struct ReportData: Sendable {
         self.init(
             header: snapshot.header, names: names, rows: TicketRows(rows), tally: tally,
             clock: clock)
+        if !repeatedOrder.isEmpty {
+            summary.warnings.append(
+                Self.repeatedWarning(repeatedOrder.map { ($0, repeated[$0]!) }, names: names))
+        }
+    }
+
+    /// `the snapshot lists 2 tickets more than once (ticket 7 of DefaultTeam (1) 2 times,
+    /// ...); each is counted once, as its copy updated last`, naming the first ten.
+    static func repeatedWarning(_ repeats: [(TicketKey, Int)], names: [Int: String]) -> String {
+        let named = repeats.prefix(10).map { key, times in
+            "ticket \(key.id) of \(names[key.company] ?? "company") (\(key.company)) \(times) times"
+        }
+        let more = repeats.count > 10 ? ", and \(repeats.count - 10) more" : ""
+        let count = repeats.count == 1 ? "1 ticket" : "\(repeats.count) tickets"
+        return "the snapshot lists \(count) more than once (\(named.joined(separator: ", "))"
+            + "\(more)); each is counted once, as its copy updated last (fetch writes every "
+            + "ticket once: was the file edited or joined with another?)"
     }
 
     /// Counts a snapshot file as a stream: tickets are counted as they are read and the

@@ -132,6 +132,34 @@ struct SnapshotErrorTests {
         )
     }
 
+    /// fetch writes every ticket once; a file that lists one twice (edited, or two files
+    /// joined) is counted once, as its copy updated last, and says so.
+    @Test func aTicketListedTwiceInASnapshotIsCountedOnceWithAWarning() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try streamed([
+            Fixtures.ticket(1, state: "open", updated: "2026-11-02 09:00:00"),
+            Fixtures.ticket(1, state: "closed", updated: "2026-11-05 09:00:00"),
+            Fixtures.ticket(2),
+            Fixtures.ticket(9, company: 2), Fixtures.ticket(9, company: 2),
+            Fixtures.ticket(9, company: 2),
+        ])
+        let data = try ReportData(snapshotFile: path, clock: try Fixtures.clock())
+
+        #expect(data.summary.totals.tickets == 3)
+        #expect(data.summary.totals.closed == 1)  // ticket 1 as updated last
+        #expect(
+            data.summary.warnings.contains(
+                "the snapshot lists 2 tickets more than once (ticket 1 of DefaultTeam (1) 2 times, "
+                    + "ticket 9 of 运维二组 (2) 3 times); each is counted once, as its copy updated "
+                    + "last (fetch writes every ticket once: was the file edited or joined with "
+                    + "another?)"))
+        // A snapshot without repeats says nothing of the kind.
+        let clean = try ReportData(
+            snapshotFile: try streamed([Fixtures.ticket(1), Fixtures.ticket(2)]),
+            clock: try Fixtures.clock())
+        #expect(!clean.summary.warnings.contains { $0.contains("more than once") })
+    }
+
     @Test func readingAFolderAsAFileSaysSoInWords() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = #expect(throws: (any Error).self) { _ = try Data(contentsOf: folder) }
