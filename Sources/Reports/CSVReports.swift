@@ -37,13 +37,15 @@ public enum CSVReports {
     }
 
     /// Writes `dimension,key,open,closed,total`, the totals first; an incomplete report
-    /// starts with the row `report,INCOMPLETE,,,`.
+    /// starts with the row `report,INCOMPLETE,,,`, and a company a source of which failed
+    /// or did not add up has `(incomplete)` after its name.
     public static func writeSummary(_ summary: Summary, to writer: inout CSVWriter) throws {
         try writer.row(["dimension", "key", "open", "closed", "total"])
         func add(_ dimension: String, _ rows: [DimensionRow]) throws {
             for row in rows {
                 writer.text(dimension)
-                writer.text(row.key)
+                // A company whose counts are not whole is marked as in the other formats.
+                writer.text(row.complete == false ? "\(row.key) (incomplete)" : row.key)
                 writer.number(row.open)
                 writer.number(row.closed)
                 writer.number(row.total)

@@ -80,6 +80,8 @@ extension EndToEndTests {
         #expect(markdown.contains("INCOMPLETE"))
         #expect(html.contains("INCOMPLETE"))
         #expect(csv.contains("\r\nreport,INCOMPLETE,,,\r\n"))
+        #expect(csv.contains("\r\ncompany,\"Acme Retail, Inc. (incomplete)\","))
+        #expect(csv.contains("\r\ncompany,DefaultTeam,"))
         let changes = try String(
             decoding: Data(contentsOf: out.appendingPathComponent("changes.csv")), as: UTF8.self)
         #expect(changes.contains("\r\nreport,INCOMPLETE,,,,,,,,\r\n"))
