@@ -19,7 +19,9 @@ extension TemplateContext {
             + "(updated_at), as the API gives no closing time: a ticket changed after it was "
             + "closed counts in the later week. The current week is counted up to the as-of time."
         if !summary.includeClosed {
-            note += " Closed tickets were not listed (--open-only), so no closed ticket is counted."
+            note +=
+                " Closed tickets were not listed (--open-only), so no closed ticket is counted, "
+                + "and Created counts only the tickets of each week that are still open."
         }
         return note
     }

@@ -132,4 +132,19 @@ import Testing
     }
 
     enum ChartError: Error { case notAnObject }
+
+    @Test func theWeeklyNoteSaysWhatOpenOnlyLeavesOut() throws {
+        var snapshot = Fixtures.snapshot([Fixtures.ticket(1)])
+        let listed = TemplateContext.weeklyNote(
+            ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary)
+        snapshot.includeClosed = false
+        let openOnly = TemplateContext.weeklyNote(
+            ReportData(snapshot: snapshot, clock: try Fixtures.clock()).summary)
+
+        #expect(!listed.contains("--open-only"))
+        #expect(
+            openOnly.hasSuffix(
+                "Closed tickets were not listed (--open-only), so no closed ticket is counted, "
+                    + "and Created counts only the tickets of each week that are still open."))
+    }
 }
