@@ -32,11 +32,14 @@ enum SummarySheet {
             r += 1
         }
         let scopes = Set(summary.sources.map(\.scope)).sorted().joined(separator: ", ")
-        let tags = Set(summary.sources.compactMap(\.groupTag)).sorted().joined(separator: ", ")
+        // Names and tags may hold commas: each is followed by its id or quoted, and the list
+        // is separated by semicolons.
+        let tags = Set(summary.sources.compactMap(\.groupTag)).sorted().map { "\"\($0)\"" }
+            .joined(separator: "; ")
         let facts: [(String, String)] = [
             ("As of", summary.asOf),
             ("Time zone", summary.timezone),
-            ("Companies", data.companies.map(\.name).joined(separator: ", ")),
+            ("Companies", data.companies.map { "\($0.name) (\($0.id))" }.joined(separator: "; ")),
             ("Scopes", scopes.isEmpty ? "-" : scopes),
             ("Group tags", tags.isEmpty ? "-" : tags),
             ("Closed tickets listed", summary.includeClosed ? "yes" : "no (--open-only)"),
