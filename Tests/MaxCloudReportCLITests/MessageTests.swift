@@ -62,6 +62,18 @@ import Testing
         #expect(ValueKind.formats.problem(with: "csv, md", option: "--format") == nil)
     }
 
+    @Test func anIPv6AddressInTheBaseURLIsRefusedWithWhatToWriteInstead() {
+        let problem = ValueKind.url.problem(with: "http://[::1]:8080", option: "--base-url")
+
+        #expect(
+            problem
+                == "invalid value 'http://[::1]:8080' for --base-url: an IPv6 address written in "
+                + "the URL cannot be reached by Foundation's URLSession on Linux; use a host name "
+                + "that resolves to it, such as localhost")
+        #expect(ValueKind.url.problem(with: "http://localhost:8080", option: "--base-url") == nil)
+        #expect(ValueKind.url.problem(with: "https://api.example.com", option: "--base-url") == nil)
+    }
+
     @Test func aPasswordRefusedOnStandardInputSaysWhatToDo() throws {
         for (isTerminal, line) in [(true, "secret"), (false, ""), (false, nil)] as [(Bool, String?)]
         {

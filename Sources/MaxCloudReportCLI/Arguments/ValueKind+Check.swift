@@ -66,6 +66,11 @@ extension ValueKind {
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", url.host != nil
             else { return "invalid value '\(value)' for \(label): expected https://host[:port]" }
+            if url.host?.contains(":") == true {
+                return "invalid value '\(value)' for \(label): an IPv6 address written in the URL "
+                    + "cannot be reached by Foundation's URLSession on Linux; use a host name "
+                    + "that resolves to it, such as localhost"
+            }
             return nil
         }
     }

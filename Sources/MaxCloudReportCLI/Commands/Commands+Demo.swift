@@ -35,6 +35,11 @@ extension Commands {
     static func simulate(_ context: CommandContext) async throws -> Int32 {
         let port = try context.integer("port", default: 8080)
         let host = context.arguments.value("host") ?? "127.0.0.1"
+        if host.contains(":") {
+            throw UsageError(
+                "--host '\(host)': the simulator listens on IPv4 only; give 127.0.0.1 (the "
+                    + "default) or another 127.x.y.z address")
+        }
         guard host == "localhost" || host.hasPrefix("127.") else {
             throw UsageError(
                 "--host '\(host)' is not a loopback address; the simulator serves this machine only"
