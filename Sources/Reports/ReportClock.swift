@@ -32,7 +32,8 @@ public struct ReportClock: Sendable {
                 let year = Timestamp.components(of: date, offset: zone.secondsFromGMT(for: date))
                     .year
                 guard (1900...9999).contains(year) else { throw .asOfOutOfRange(asOf) }
-                self.asOf = date
+                // Whole seconds, as every output shows it (a fraction is dropped).
+                self.asOf = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
             }
         } else {
             // Whole seconds, so that every output shows the same instant.

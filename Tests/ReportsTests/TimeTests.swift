@@ -58,6 +58,17 @@ import Testing
         }
     }
 
+    @Test func anAsOfWithAFractionOrInISOFormIsReadToTheWholeSecond() throws {
+        let plain = try ReportClock(timeZone: "+08:00", asOf: "2026-11-30 09:00:00")
+        for text in [
+            "2026-11-30T09:00:00", "2026-11-30 09:00:00.999", "2026-11-30T01:00:00Z",
+            "2026-11-30 09:00:00.5+08:00",
+        ] {
+            let clock = try ReportClock(timeZone: "+08:00", asOf: text)
+            #expect(clock.asOf == plain.asOf, "\(text)")
+        }
+    }
+
     @Test(arguments: ["0001-01-01 00:00:00", "0999-12-31 23:00:00", "1899-12-31 23:59:59"])
     func anAsOfBeforeExcelsCalendarIsRefused(text: String) {
         #expect {
