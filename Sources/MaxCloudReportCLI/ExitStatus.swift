@@ -23,7 +23,9 @@ public enum ExitStatus {
         case let error as ReportError:
             switch error {
             // A template that does not parse or names a missing partial is configuration.
-            case .badTimeZone, .ambiguousTimeZone, .badAsOf, .skippedAsOf, .template: return usage
+            case .badTimeZone, .ambiguousTimeZone, .namedOffsetTimeZone, .badAsOf, .skippedAsOf,
+                .template:
+                return usage
             default: return failure
             }
         case let error as HistoryError:

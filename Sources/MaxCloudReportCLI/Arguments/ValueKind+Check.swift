@@ -39,7 +39,7 @@ extension ValueKind {
             if error.word.trimmingCharacters(in: .whitespaces).isEmpty {
                 return Self.emptyItem("format", in: value, option: label)
             }
-            return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx"
+            return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx, or all"
         case .scopes:
             let words = value.split(separator: ",", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces)
