@@ -109,6 +109,19 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message, with a refused log-in's hint naming where the password came from
+    /// (`MAXCLOUD_PASSWORD`, `--password-stdin`, a config file) instead of the default.
+    public func describing(passwordFrom source: String) -> String {
+        guard case .loginRefused(let message, let id) = self else { return description }
+        return Self.loginRefusedText(message, requestID: id, passwordFrom: source)
+    }
+
+    private static func loginRefusedText(
+        _ message: String, requestID id: String?, passwordFrom source: String
+    ) -> String {
+        "log in refused: \(message) (request_id \(id ?? "none")); check the e-mail and \(source)"
+    }
+
     public var description: String {
         func lead(_ call: APICall, _ context: RequestContext) -> String {
             let place = context.description
@@ -133,7 +146,7 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
                 + "(401) \(times) times in a row, each time after logging in and switching "
                 + "again\(rid(id)); the account may have lost access to this company"
         case .loginRefused(let message, let id):
-            return "log in refused: \(message)\(rid(id)); check the e-mail and MAXCLOUD_PASSWORD"
+            return Self.loginRefusedText(message, requestID: id, passwordFrom: "MAXCLOUD_PASSWORD")
         case .tenantMismatch(let context, let ticketID, let ticketCompanyID, let id):
             return
                 "list tickets for \(context) returned ticket \(ticketID) of company \(ticketCompanyID), "

@@ -78,6 +78,22 @@ extension CommandContext {
                 + "config file only you can read (chmod 600)")
     }
 
+    /// Where `readPassword` takes the password from, in words for a refused log-in's hint
+    /// ("check the e-mail and ..."); nil when there is no password to take.
+    var passwordSource: String? {
+        if arguments.has("password-stdin") {
+            return "the password given on standard input (--password-stdin)"
+        }
+        if let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty {
+            return "MAXCLOUD_PASSWORD"
+        }
+        if layers.configPassword != nil, let path = layers.configPath {
+            let file = ConfigFile.isStandardInput(path) ? ConfigFile.standardInputName : path
+            return "the \"password\" in the config file \(file)"
+        }
+        return nil
+    }
+
     /// The first line of standard input as the password, for `--password-stdin`: only from
     /// a pipe or a file, since a terminal would show the password as it is typed.
     /// - Throws: `UsageError` saying how to give the password instead.
