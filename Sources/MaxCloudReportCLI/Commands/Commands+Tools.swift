@@ -48,7 +48,7 @@ extension Commands {
         else {
             throw UsageError("config check needs exactly one FILE, the config file to check")
         }
-        let file = try ConfigFile.read(path: path)
+        let file = try ConfigFile.read(path: path, profile: context.arguments.value("profile"))
         if let profile = context.arguments.value("profile"), file.profile(profile) == nil {
             throw ConfigError(issues: [SettingsLayers.unknownProfile(profile, in: file)])
         }
