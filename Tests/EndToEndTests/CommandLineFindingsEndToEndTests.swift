@@ -56,4 +56,98 @@ extension EndToEndTests {
         #expect(!render.stdout.contains("77 log-in refused"))
         #expect(render.stdout.contains("130 or 143 ended by Ctrl-C or SIGTERM"))
     }
+
+    @Test func aConfigFromStandardInputWithPasswordStdinIsRefusedBeforeAnythingIsRead()
+        async throws
+    {
+        let refusal =
+            "--config '-' and --password-stdin both read standard input; put the password in "
+            + "the config file, or set MAXCLOUD_PASSWORD\n"
+        // Standard input holds a password, not JSON: reading it as the config would say so.
+        let password = try await BinaryRunner.run(
+            ["verify", "--config", "-", "--password-stdin"], stdin: "demo-password\n")
+        let json = try await BinaryRunner.run(
+            ["run", "--password-stdin", "--config", "-"], stdin: "{\"formt\": 1}")
+        let environment = try await BinaryRunner.run(
+            ["fetch", "--snapshot", "s.jsonl", "--password-stdin"],
+            environment: ["MAXCLOUD_CONFIG": "/dev/stdin"], stdin: "demo-password\n")
+
+        #expect(password.status == 64)
+        #expect(password.stderr == "error: " + refusal)
+        #expect(json.status == 64)
+        #expect(json.stderr == "error: " + refusal)
+        #expect(environment.status == 64)
+        #expect(
+            environment.stderr
+                == "error: " + refusal.replacingOccurrences(of: "'-'", with: "'/dev/stdin'"))
+    }
+
+    @Test func aRefusedLogInNamesWhereThePasswordCameFrom() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = try writeConfig(#"{"password": "nope"}"#, mode: 0o600, in: folder)
+        let verify = [
+            "verify", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+        ]
+
+        let fromFile = try await BinaryRunner.run(verify + ["--config", config])
+        let fromStdin = try await BinaryRunner.run(
+            verify + ["--password-stdin"], stdin: "nope\n")
+        let fromEnvironment = try await BinaryRunner.run(
+            verify + ["--config", config], environment: ["MAXCLOUD_PASSWORD": "wrong"])
+        let run = try await BinaryRunner.run(
+            [
+                "run", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+                "--config", config, "--out", folder.appendingPathComponent("out").path,
+            ])
+
+        #expect(fromFile.status == 77)
+        #expect(
+            fromFile.stderr.hasSuffix(
+                "; check the e-mail and the \"password\" in the config file \(config)\n"))
+        #expect(!fromFile.stderr.contains("MAXCLOUD_PASSWORD"))
+        #expect(fromStdin.status == 77)
+        #expect(
+            fromStdin.stderr.hasSuffix(
+                "; check the e-mail and the password given on standard input (--password-stdin)\n"
+            ))
+        #expect(fromEnvironment.status == 77)
+        #expect(fromEnvironment.stderr.hasSuffix("; check the e-mail and MAXCLOUD_PASSWORD\n"))
+        #expect(run.status == 77)
+        #expect(run.stderr.contains("error: log in refused: "))
+        #expect(run.stderr.hasSuffix("the \"password\" in the config file \(config)\n"))
+    }
+
+    @Test func configCheckReportsAMissingProfileAlongWithTheFilesOtherErrors() async throws {
+        let folder = BinaryRunner.temporaryDirectory()
+        let config = try writeConfig(
+            """
+            {
+              "formt": "json",
+              "profiles": {
+                "weekly-ops": {"page-size": 0}
+              }
+            }
+            """, mode: 0o600, in: folder)
+
+        let check = try await BinaryRunner.run(["config", "check", config, "--profile", "nope"])
+        let known = try await BinaryRunner.run(
+            ["config", "check", config, "--profile", "weekly-ops"])
+        let run = try await BinaryRunner.run(
+            ["render", "--from", "s.jsonl", "--config", config, "--profile", "nope"])
+
+        #expect(check.status == 64)
+        #expect(
+            check.stderr == """
+                \(config):2:3: error: unknown key 'formt'; did you mean 'format'?
+                \(config):3:3: error: no profile 'nope' in the config file (profiles: weekly-ops)
+                \(config):4:33: error: invalid value '0' for 'page-size': expected a whole number from 1 to 10000
+
+                """)
+        #expect(known.status == 64)
+        #expect(!known.stderr.contains("no profile"))
+        #expect(run.status == 64)
+        #expect(run.stderr == check.stderr)
+    }
 }
