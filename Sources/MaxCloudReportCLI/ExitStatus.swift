@@ -36,7 +36,7 @@ public enum ExitStatus {
         case let error as MaxCloudError:
             switch error {
             case .loginRefused: return loginRefused
-            case .unknownCompany, .ambiguousCompany, .insecureURL: return usage
+            case .unknownCompany, .ambiguousCompany, .allWithOthers, .insecureURL: return usage
             default: return failure
             }
         default: return failure

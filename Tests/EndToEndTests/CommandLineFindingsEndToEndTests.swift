@@ -150,4 +150,47 @@ extension EndToEndTests {
         #expect(run.status == 64)
         #expect(run.stderr == check.stderr)
     }
+
+    @Test func companyListsAreCheckedBeforeLoggingInAndAnOptionIsNoCompanyName() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let run = [
+            "run", "--base-url", server.baseURL.absoluteString, "--email", "demo@example.com",
+            "--dry-run",
+        ]
+
+        let allAndId = try await BinaryRunner.run(
+            run + ["--company", "all,2"], environment: Self.environment)
+        let apart = try await BinaryRunner.run(
+            run + ["--company", "all", "--company", "2"], environment: Self.environment)
+        let empty = try await BinaryRunner.run(
+            run + ["--company", "1,,3"], environment: Self.environment)
+        let option = try await BinaryRunner.run(
+            run + ["--company", "--quiet"], environment: Self.environment)
+        #expect(server.requestLog.isEmpty)
+        let allAndName = try await BinaryRunner.run(
+            run + ["--company", "all,Acme"], environment: Self.environment)
+        let name = try await BinaryRunner.run(
+            run + ["--company", "Acme Retail, Inc.", "--company", "1,2"],
+            environment: Self.environment)
+
+        #expect(allAndId.status == 64)
+        #expect(
+            allAndId.stderr
+                == "error: 'all' cannot be combined with other companies in --company 'all,2': "
+                + "'all' is every company; give --company all alone, or only the companies to read\n"
+        )
+        #expect(apart.status == 64)
+        #expect(apart.stderr.contains("in --company 'all' --company '2': "))
+        #expect(empty.status == 64)
+        #expect(
+            empty.stderr.hasPrefix(
+                "error: empty company in --company '1,,3': a comma at either end or two in a row"))
+        #expect(option.status == 64)
+        #expect(option.stderr.hasPrefix("error: option '--company' needs a value (X); '--quiet'"))
+        #expect(allAndName.status == 64)
+        #expect(allAndName.stderr.contains("in --company 'all,Acme': 'all' is every company"))
+        #expect(name.status == 0, "\(name.stderr)")
+        #expect(name.stdout.hasPrefix("plan: 3 of 4 companies; "))
+    }
 }

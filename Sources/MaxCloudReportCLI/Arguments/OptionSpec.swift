@@ -19,6 +19,8 @@ public enum ValueKind: Sendable, Equatable {
     case formats
     /// Scopes, comma-separated: `company`, `team`, `assigned`, `tag` or 0-3.
     case scopes
+    /// Companies: `all`, an id, a name (which may hold commas), or ids comma-separated.
+    case companies
     /// An IANA time-zone name or an offset such as `+08:00`.
     case timeZone
     /// `YYYY-MM-DD HH:MM:SS`.

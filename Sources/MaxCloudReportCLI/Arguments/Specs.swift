@@ -10,7 +10,9 @@ enum Specs {
         .value("email", "E", "account e-mail; env MAXCLOUD_EMAIL"),
         .flag(
             "password-stdin", "read the password from standard input (else env MAXCLOUD_PASSWORD)"),
-        .value("company", "X", "'all', a company id or a name (default all)", repeatable: true),
+        .value(
+            "company", "X", "'all', a company id or a name (default all)", kind: .companies,
+            repeatable: true),
         .value(
             "scope", "S", "company, team, assigned, tag, or 0-3 (default company)", kind: .scopes,
             repeatable: true),

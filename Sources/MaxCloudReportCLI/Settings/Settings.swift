@@ -40,6 +40,11 @@ extension CommandContext {
         if let empty = companies.first(where: \.isEmpty) {
             throw UsageError("empty --company '\(empty)': give 'all', a company id or a name")
         }
+        if companies.count > 1, companies.contains(where: { $0.lowercased() == "all" }) {
+            // Each value given: `'all' --company '2'` reads as the command line did.
+            throw UsageError(
+                MaxCloudError.allWithOthersText(companies.joined(separator: "' --company '")))
+        }
         settings.companies = companies.isEmpty ? ["all"] : companies
         var scopes: [Scope] = []
         for word in args.list("scope") {
