@@ -193,4 +193,44 @@ extension EndToEndTests {
         #expect(name.status == 0, "\(name.stderr)")
         #expect(name.stdout.hasPrefix("plan: 3 of 4 companies; "))
     }
+
+    @Test func templateReadsItsDataFromStandardInputAndSaysWhereJSONGoesWrong() async throws {
+        let folder = BinaryRunner.temporaryDirectory()
+        let template = folder.appendingPathComponent("t.md")
+        try "total {{totals.tickets}}".write(to: template, atomically: true, encoding: .utf8)
+        let bad = folder.appendingPathComponent("bad.json")
+        try "{\n  \"totals\": {\"tickets\": 7}\n  \"x\": 1\n}".write(
+            to: bad, atomically: true, encoding: .utf8)
+
+        let devStdin = try await BinaryRunner.run(
+            ["template", template.path, "--data", "/dev/stdin"],
+            stdin: #"{"totals": {"tickets": 7}}"#)
+        let dash = try await BinaryRunner.run(
+            ["template", template.path, "--data", "-"], stdin: #"{"totals": {"tickets": 8}}"#)
+        let badFile = try await BinaryRunner.run(["template", template.path, "--data", bad.path])
+        let cutShort = try await BinaryRunner.run(
+            ["template", template.path, "--data", "-"], stdin: #"{"totals": "#)
+        let missing = try await BinaryRunner.run(
+            ["template", template.path, "--data", folder.appendingPathComponent("no.json").path])
+
+        #expect(devStdin.status == 0, "\(devStdin.stderr)")
+        #expect(devStdin.stdout == "total 7")
+        #expect(dash.status == 0, "\(dash.stderr)")
+        #expect(dash.stdout == "total 8")
+        #expect(badFile.status == 64)
+        #expect(
+            badFile.stderr.hasPrefix("\(bad.path):3:3: error: the data file is not valid JSON: "))
+        #expect(cutShort.status == 64)
+        #expect(
+            cutShort.stderr
+                == "<stdin>:1:12: error: the data file is not valid JSON: expected a JSON value, "
+                + "found end of file\n")
+        for result in [badFile, cutShort] {
+            #expect(!result.stderr.contains("cut short") && !result.stderr.contains("fetch"))
+        }
+        #expect(missing.status == 64)
+        #expect(
+            missing.stderr.hasSuffix(
+                "no.json: error: cannot read the data file: no such file or directory\n"))
+    }
 }
