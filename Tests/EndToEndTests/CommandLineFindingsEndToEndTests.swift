@@ -233,4 +233,23 @@ extension EndToEndTests {
             missing.stderr.hasSuffix(
                 "no.json: error: cannot read the data file: no such file or directory\n"))
     }
+
+    @Test func aFileGivenAsTheTemplatesFolderIsNamedAsAFile() async throws {
+        let folder = BinaryRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("report.md")
+        try "total {{totals.tickets}}".write(to: file, atomically: true, encoding: .utf8)
+
+        let render = try await BinaryRunner.run(
+            ["render", "--from", "s.jsonl", "--templates", file.path], directory: folder)
+        let partials = try await BinaryRunner.run(
+            ["template", file.path, "--data", "-", "--partials", file.path], stdin: "{}")
+
+        #expect(render.status == 64)
+        #expect(
+            render.stderr
+                == "\(file.path): error: cannot read the templates folder: it is a file, not a folder\n"
+        )
+        #expect(partials.status == 64)
+        #expect(partials.stderr == render.stderr)
+    }
 }
