@@ -141,7 +141,7 @@ enum Specs {
             it always runs the simulator's sample data, into ./report unless --out says otherwise.
 
             exit status: 0 report written; 1 failure, nothing written (the previous report in
-            --out left as it was); 64 usage error;
+            --out left as it was); 64 usage or configuration error (a template's included);
             \(interrupted)
             """,
         notes: [
