@@ -79,6 +79,9 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
     case unknownCompany(String, available: [Company])
     /// A name given on the command line that several of the account's companies share.
     case ambiguousCompany(String, matches: [Company])
+    /// `all` in a list of companies (`all,Acme`) that is not a company's name: `all` is
+    /// every company, so it cannot be combined with others.
+    case allWithOthers(String)
     /// The log-in answer named no company at all (`all_company` and `company` empty).
     case noCompanies
     /// The base URL is not one the client will send credentials to.
@@ -94,8 +97,8 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
             .badResponse(_, _, _, let id), .loginRefused(_, let id),
             .tenantMismatch(_, _, _, let id), .refusedAfterRenewal(_, _, let id):
             id
-        case .transport, .unknownCompany, .ambiguousCompany, .noCompanies, .insecureURL,
-            .incompleteSource:
+        case .transport, .unknownCompany, .ambiguousCompany, .allWithOthers, .noCompanies,
+            .insecureURL, .incompleteSource:
             nil
         }
     }
@@ -107,6 +110,29 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
             status == 401
         default: false
         }
+    }
+
+    /// What `--company` says when `all` is combined with other companies (`all,2`).
+    /// - Parameter label: how the option is named: `--company`, or `'company'` in a config
+    ///   file.
+    public static func allWithOthersText(_ value: String, option label: String = "--company")
+        -> String
+    {
+        "'all' cannot be combined with other companies in \(label) '\(value)': 'all' is "
+            + "every company; give --company all alone, or only the companies to read"
+    }
+
+    /// The message, with a refused log-in's hint naming where the password came from
+    /// (`MAXCLOUD_PASSWORD`, `--password-stdin`, a config file) instead of the default.
+    public func describing(passwordFrom source: String) -> String {
+        guard case .loginRefused(let message, let id) = self else { return description }
+        return Self.loginRefusedText(message, requestID: id, passwordFrom: source)
+    }
+
+    private static func loginRefusedText(
+        _ message: String, requestID id: String?, passwordFrom source: String
+    ) -> String {
+        "log in refused: \(message) (request_id \(id ?? "none")); check the e-mail and \(source)"
     }
 
     public var description: String {
@@ -133,7 +159,7 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
                 + "(401) \(times) times in a row, each time after logging in and switching "
                 + "again\(rid(id)); the account may have lost access to this company"
         case .loginRefused(let message, let id):
-            return "log in refused: \(message)\(rid(id)); check the e-mail and MAXCLOUD_PASSWORD"
+            return Self.loginRefusedText(message, requestID: id, passwordFrom: "MAXCLOUD_PASSWORD")
         case .tenantMismatch(let context, let ticketID, let ticketCompanyID, let id):
             return
                 "list tickets for \(context) returned ticket \(ticketID) of company \(ticketCompanyID), "
@@ -147,6 +173,8 @@ public enum MaxCloudError: Error, Sendable, CustomStringConvertible {
             return
                 "company name '\(wanted)' is shared by companies \(ids); choose by id "
                 + "(--company \(matches.first.map { String($0.id) } ?? "ID"))"
+        case .allWithOthers(let value):
+            return Self.allWithOthersText(value)
         case .noCompanies:
             return
                 "log in succeeded but the answer names no company (all_company and company "

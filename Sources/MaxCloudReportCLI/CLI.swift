@@ -36,6 +36,8 @@ public enum CLI {
         default: break
         }
         var console = Console(environment: environment)
+        // Named in the hint of a refused log-in, once the settings are known.
+        var passwordSource: String?
         do {
             if first == "help" {
                 // `help run` is `run --help`; `help config` is `config --help`.
@@ -56,23 +58,29 @@ public enum CLI {
                 Console.output(spec.help)
                 return ExitStatus.success
             }
+            // Before the config file is read: standard input must not be half read by one
+            // of the two when the other is refused.
+            if spec.option("config") != nil {
+                let config =
+                    parsed.value("config")
+                    ?? environment["MAXCLOUD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+                try refuseTwoReadersOfStandardInput(
+                    config: config, passwordStdin: parsed.has("password-stdin"))
+            }
             let layers = try SettingsLayers.resolve(
                 spec, commandLine: parsed, environment: environment)
             try check(layers.arguments, of: spec)
             try Contradictions.check(layers.arguments)
-            if let config = layers.configPath, ConfigFile.isStandardInput(config),
-                layers.arguments.has("password-stdin")
-            {
-                throw UsageError(
-                    "--config '\(config)' and --password-stdin both read standard input; "
-                        + "put the password in the config file, or set MAXCLOUD_PASSWORD")
-            }
+            // `password-stdin` may come from the file itself.
+            try refuseTwoReadersOfStandardInput(
+                config: layers.configPath, passwordStdin: layers.arguments.has("password-stdin"))
             console = Console(
                 quiet: layers.arguments.has("quiet"), verbose: layers.arguments.has("verbose"),
                 environment: environment)
             let context = CommandContext(
                 spec: spec, arguments: layers.arguments, environment: environment,
                 console: console, layers: layers)
+            passwordSource = context.passwordSource
             return try await Commands.dispatch(context)
         } catch let error as ReportError where error.place != nil {
             // Compiler style, so editors jump to the place: `path:line:column: error: …`.
@@ -81,6 +89,9 @@ public enum CLI {
         } catch let error as ConfigError {
             for issue in error.issues { console.diagnostic(issue) }
             return ExitStatus.usage
+        } catch let error as MaxCloudError {
+            console.error(passwordSource.map { error.describing(passwordFrom: $0) } ?? "\(error)")
+            return ExitStatus.of(error)
         } catch {
             console.error("\(error)")
             return ExitStatus.of(error)
@@ -89,6 +100,17 @@ public enum CLI {
 }
 
 extension CLI {
+    /// Refuses a config file read from standard input (`-`, `/dev/stdin`) together with
+    /// `--password-stdin`: standard input serves one of the two.
+    static func refuseTwoReadersOfStandardInput(config: String?, passwordStdin: Bool)
+        throws(UsageError)
+    {
+        guard let config, ConfigFile.isStandardInput(config), passwordStdin else { return }
+        throw UsageError(
+            "--config '\(config)' and --password-stdin both read standard input; "
+                + "put the password in the config file, or set MAXCLOUD_PASSWORD")
+    }
+
     /// Refuses, before anything runs, a value its option's declaration does not allow.
     /// - Throws: `UsageError` quoting the value and naming the option.
     static func check(_ arguments: ParsedArguments, of spec: CommandSpec) throws(UsageError) {

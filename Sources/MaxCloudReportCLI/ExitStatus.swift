@@ -23,7 +23,8 @@ public enum ExitStatus {
         case let error as ReportError:
             switch error {
             // A template that does not parse or names a missing partial is configuration.
-            case .badTimeZone, .ambiguousTimeZone, .badAsOf, .asOfOutOfRange, .skippedAsOf,
+            case .badTimeZone, .ambiguousTimeZone, .namedOffsetTimeZone, .badAsOf,
+                .asOfOutOfRange, .skippedAsOf,
                 .template:
                 return usage
             default: return failure
@@ -36,7 +37,7 @@ public enum ExitStatus {
         case let error as MaxCloudError:
             switch error {
             case .loginRefused: return loginRefused
-            case .unknownCompany, .ambiguousCompany, .insecureURL: return usage
+            case .unknownCompany, .ambiguousCompany, .allWithOthers, .insecureURL: return usage
             default: return failure
             }
         default: return failure

@@ -138,6 +138,11 @@ public struct FetchJob: Sendable {
             }
             let parts = selector.split(separator: ",").map(String.init)
             guard parts.count > 1 else { throw .unknownCompany(selector, available: available) }
+            if parts.contains(where: {
+                $0.trimmingCharacters(in: .whitespaces).lowercased() == "all"
+            }) {
+                throw .allWithOthers(selector)
+            }
             for part in parts {
                 guard let match = try find(part) else {
                     throw .unknownCompany(part, available: available)
@@ -199,7 +204,7 @@ public struct FetchJob: Sendable {
     static func mayBeLeftOut(_ error: MaxCloudError) -> Bool {
         switch error {
         case .loginRefused, .tenantMismatch, .insecureURL, .unknownCompany, .ambiguousCompany,
-            .noCompanies:
+            .allWithOthers, .noCompanies:
             false
         default: true
         }

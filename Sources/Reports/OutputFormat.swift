@@ -24,13 +24,18 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// Parses `json,csv` and the like.
+    /// Parses `json,csv` and the like; `all`, alone or in the list, is every format.
     /// - Returns: the formats in report order, or the first word that is not a format (an
     ///   empty one for a comma at either end or two in a row: `csv,`, `csv,,md`).
     public static func parseList(_ text: String) -> Result<[OutputFormat], FormatListError> {
         var chosen = Set<OutputFormat>()
         for word in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = word.trimmingCharacters(in: .whitespaces).lowercased()
+            // `all`, alone or in a list, is every format.
+            if name == "all" {
+                chosen.formUnion(allCases)
+                continue
+            }
             let alias = ["markdown": "md", "excel": "xlsx", "htm": "html"][name] ?? name
             guard let format = OutputFormat(rawValue: alias) else {
                 return .failure(FormatListError(word: String(word)))

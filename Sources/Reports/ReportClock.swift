@@ -68,6 +68,13 @@ public struct ReportClock: Sendable {
             let seconds = (hours * 3600 + minutes * 60) * (first == "-" ? -1 : 1)
             return TimeZone(secondsFromGMT: seconds)!
         }
+        // `UTC+8`, `GMT-05:30`: an offset after a name, which POSIX would read the other
+        // way round; the message says how to write it.
+        for prefix in ["UTC", "GMT"] where trimmed.uppercased().hasPrefix(prefix) {
+            if let seconds = looseOffset(trimmed.dropFirst(prefix.count)) {
+                throw .namedOffsetTimeZone(name, offset: offsetText(seconds))
+            }
+        }
         // An abbreviation (EST, CST, IST) or a bare name (EST5EDT) is refused even when
         // Foundation knows one meaning of it: CST is Chicago and China, IST India, Ireland
         // and Israel.
@@ -82,6 +89,27 @@ public struct ReportClock: Sendable {
         }
         guard let zone = TimeZone(identifier: trimmed) else { throw .badTimeZone(name) }
         return zone
+    }
+
+    /// Seconds east of UTC for an offset however its digits are written (`+8`, `+08`,
+    /// `-5:30`, `+0530`), or nil for what is not one.
+    static func looseOffset(_ text: Substring) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let body = text.dropFirst()
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })
+        else { return nil }
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        let hours: Int?
+        let minutes: Int?
+        switch (parts.count, body.count) {
+        case (2, _) where (1...2).contains(parts[0].count) && parts[1].count == 2:
+            (hours, minutes) = (Int(parts[0]), Int(parts[1]))
+        case (1, 1...2): (hours, minutes) = (Int(body), 0)
+        case (1, 3...4): (hours, minutes) = (Int(body.dropLast(2)), Int(body.suffix(2)))
+        default: return nil
+        }
+        guard let hours, let minutes, hours <= 18, minutes < 60 else { return nil }
+        return (hours * 3600 + minutes * 60) * (sign == "-" ? -1 : 1)
     }
 
     /// `+08:00`.

@@ -5,6 +5,9 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     /// `--timezone` is an abbreviation such as `EST`, which may name several zones;
     /// `example` is an IANA name Foundation gives for it, if any.
     case ambiguousTimeZone(String, example: String?)
+    /// `--timezone` is an offset written after a zone's name, such as `UTC+8` or `GMT-05:30`;
+    /// `offset` is the same offset as it should be written (`+08:00`).
+    case namedOffsetTimeZone(String, offset: String)
     /// `--as-of` is not `YYYY-MM-DD HH:MM:SS`.
     case badAsOf(String)
     /// `--as-of` reads as a time, but outside the years a report can be about.
@@ -46,6 +49,13 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         case .ambiguousTimeZone(let name, let example):
             "ambiguous time zone '\(name)': an abbreviation may name several zones; give an IANA name "
                 + "such as \(example ?? "Asia/Shanghai") (Region/City), or an offset such as +08:00"
+        case .namedOffsetTimeZone(let name, let offset):
+            "time zone '\(name)' is an offset written after a name: write the offset alone, "
+                + "'\(offset)', or the IANA name of the place (Region/City, such as "
+                + "Asia/Shanghai for +08:00)"
+                + (Self.etcName(offset).map {
+                    "; in the Etc/ names the sign is turned round (POSIX): \($0) is \(offset)"
+                } ?? "")
         case .badAsOf(let text):
             "cannot read the as-of time '\(text)': write it as \"YYYY-MM-DD HH:MM:SS\""
                 + " (an offset after it, such as +08:00, lies between -18:00 and +18:00)"
@@ -65,5 +75,16 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         case .workbook(let message):
             "cannot write the workbook: \(message)"
         }
+    }
+
+    /// `Etc/GMT-8` for `+08:00`: the POSIX name of a whole-hour offset, whose sign is the
+    /// other way round; nil when there is none.
+    static func etcName(_ offset: String) -> String? {
+        guard offset.count == 6, offset.hasSuffix(":00"),
+            let hours = Int(offset.dropFirst().prefix(2))
+        else { return nil }
+        let east = offset.hasPrefix("+")
+        guard hours > 0, hours <= (east ? 14 : 12) else { return nil }
+        return "Etc/GMT\(east ? "-" : "+")\(hours)"
     }
 }

@@ -120,6 +120,14 @@ public struct ReportTemplates: Sendable {
     /// - Throws: `ReportError.template` when the folder cannot be read.
     public static func files(in directory: URL) throws(ReportError) -> [String: URL] {
         let names: [String]
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder),
+            !isFolder.boolValue
+        {
+            throw .template(
+                place: directory.path,
+                message: "cannot read the templates folder: it is a file, not a folder")
+        }
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {

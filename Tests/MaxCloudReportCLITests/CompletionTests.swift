@@ -63,7 +63,8 @@ func shell(_ path: String, _ arguments: [String], input: String) throws -> (Int3
     @Test func bashCompletesCommandsOptionsAndValues() throws {
         #expect(try bashOffers(["ver"]) == ["verify", "--version"].filter { $0.hasPrefix("ver") })
         #expect(try bashOffers(["run", "--for"]) == ["--format"])
-        #expect(try bashOffers(["run", "--format", ""]) == ["json", "csv", "md", "html", "xlsx"])
+        #expect(
+            try bashOffers(["run", "--format", ""]) == ["json", "csv", "md", "html", "xlsx", "all"])
         #expect(try bashOffers(["demo", "--scope", "t"]) == ["team", "tag"])
         #expect(try bashOffers(["config", ""]) == ["check"])
         #expect(try bashOffers(["config", "check", "--pro"]) == ["--profile"])
@@ -85,7 +86,7 @@ func shell(_ path: String, _ arguments: [String], input: String) throws -> (Int3
         }
         #expect(
             script.contains(
-                "'*--format=[any of json,csv,md,html,xlsx (default all)]:F[,F]:(json csv md html xlsx)'"
+                "'*--format=[any of json,csv,md,html,xlsx, or all for every one (default all)]:F[,F]:(json csv md html xlsx all)'"
             ))
         #expect(
             script.contains(

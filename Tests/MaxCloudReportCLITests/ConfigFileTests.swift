@@ -88,7 +88,7 @@ func configFile(_ text: String, mode: mode_t = 0o600, name: String = "config.jso
                 "F:4:24: error: unknown scope '7': use company, team, assigned, tag or 0-3",
                 "F:5:16: error: 'open-only' must be true or false, not a string",
                 "F:6:10: error: 'out' takes one value, not an array",
-                "F:9:17: error: unknown format 'pdf': use any of json,csv,md,html,xlsx",
+                "F:9:17: error: unknown format 'pdf': use any of json,csv,md,html,xlsx, or all",
                 "F:10:28: error: unknown scope 'teams': use company, team, assigned, tag or 0-3",
                 "F:11:19: error: unknown time zone 'Mars/Base': give an IANA name such as Asia/Shanghai or an offset such as +08:00",
                 "F:12:7: error: 'profiles' belongs at the top of the file, not inside profile 'weekly-ops'",

@@ -111,4 +111,38 @@ import Testing
 
         #expect(plan.pages == 3)
     }
+
+    @Test func anOffsetWrittenAfterUTCOrGMTIsRefusedWithTheOffsetToWriteInstead() {
+        let cases = [
+            ("UTC+8", "'+08:00'", "Etc/GMT-8 is +08:00"),
+            ("gmt-05", "'-05:00'", "Etc/GMT+5 is -05:00"),
+            ("UTC+5:30", "'+05:30'", nil), ("GMT+0545", "'+05:45'", nil),
+        ]
+        for (name, offset, etc) in cases {
+            let problem = ValueKind.timeZone.problem(with: name, option: "--timezone") ?? ""
+
+            #expect(
+                problem.hasPrefix(
+                    "time zone '\(name)' is an offset written after a name: write the offset alone, \(offset), or the IANA name"
+                ), "\(problem)")
+            #expect(problem.contains("ambiguous") == false)
+            #expect(problem.contains("Etc/") == (etc != nil))
+            if let etc { #expect(problem.hasSuffix(etc)) }
+        }
+        #expect(ValueKind.timeZone.problem(with: "UTC", option: "--timezone") == nil)
+        #expect(ValueKind.timeZone.problem(with: "Etc/GMT-8", option: "--timezone") == nil)
+        #expect(
+            ValueKind.timeZone.problem(with: "UTC+99", option: "--timezone")?.hasPrefix(
+                "unknown time zone 'UTC+99'") == true)
+        #expect(ExitStatus.of(ReportError.namedOffsetTimeZone("UTC+8", offset: "+08:00")) == 64)
+    }
+
+    @Test func formatAllIsEveryFormatAloneOrInAList() throws {
+        #expect(ValueKind.formats.problem(with: "all", option: "--format") == nil)
+        #expect(try OutputFormat.parseList("all").get() == OutputFormat.allCases)
+        #expect(try OutputFormat.parseList("csv, all").get() == OutputFormat.allCases)
+        #expect(
+            ValueKind.formats.problem(with: "al", option: "--format")
+                == "unknown format 'al': use any of json,csv,md,html,xlsx, or all")
+    }
 }

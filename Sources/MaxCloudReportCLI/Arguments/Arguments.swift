@@ -125,6 +125,14 @@ extension CommandSpec {
                     throw UsageError("option '--\(name)' needs a value (\(option.valueName!))")
                 }
                 value = arguments[index]
+                // `--company --quiet`: the option's value was left out. A value that starts
+                // with `--` and names no option (or `--opt=--quiet`) is still taken.
+                if isOption(value) {
+                    throw UsageError(
+                        "option '--\(name)' needs a value (\(option.valueName!)); '\(value)' is an "
+                            + "option (to give it as the value, write --\(name)=\(value))"
+                    )
+                }
                 index += 1
             }
             if !option.repeatable, parsed.values[name] != nil {
@@ -138,6 +146,15 @@ extension CommandSpec {
                 "unexpected argument '\(extra)' (see 'maxcloud-report \(self.name) --help')")
         }
         return parsed
+    }
+
+    /// Whether `argument` is one of this command's options (`--quiet`, `--format=json`,
+    /// `--help`, `-h`), as given where a value was expected.
+    func isOption(_ argument: String) -> Bool {
+        if argument == "-h" { return true }
+        guard argument.hasPrefix("--"), argument != "--" else { return false }
+        let name = argument.dropFirst(2).split(separator: "=", maxSplits: 1).first.map(String.init)
+        return name == "help" || options.contains { $0.name == name }
     }
 
     /// The option closest to a mistyped name, if one is close enough.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an option's value is: how a config file's value is checked and how a shell
 /// completes it.
 public enum ValueKind: Sendable, Equatable {
@@ -17,6 +19,8 @@ public enum ValueKind: Sendable, Equatable {
     case formats
     /// Scopes, comma-separated: `company`, `team`, `assigned`, `tag` or 0-3.
     case scopes
+    /// Companies: `all`, an id, a name (which may hold commas), or ids comma-separated.
+    case companies
     /// An IANA time-zone name or an offset such as `+08:00`.
     case timeZone
     /// `YYYY-MM-DD HH:MM:SS`.
@@ -28,7 +32,7 @@ public enum ValueKind: Sendable, Equatable {
     public var words: [String] {
         switch self {
         case .choice(let words): words
-        case .formats: ["json", "csv", "md", "html", "xlsx"]
+        case .formats: ["json", "csv", "md", "html", "xlsx", "all"]
         case .scopes: ["company", "team", "assigned", "tag"]
         default: []
         }
@@ -68,6 +72,22 @@ public struct OptionSpec: Sendable {
     /// Whether the option is a flag.
     public var isFlag: Bool { valueName == nil }
 
+    /// The help line as `--help` shows it: a whole number's allowed range written in from
+    /// the declaration (`pages fetched at once per source, 1 to 64 (default 4)`), and
+    /// `(repeatable)` for an option that may be given more than once.
+    public var helpLine: String {
+        var text = help
+        if case .integer(let range) = kind {
+            let span = ", \(range.lowerBound) to \(range.upperBound)"
+            if let defaults = text.range(of: " (default") {
+                text.insert(contentsOf: span, at: defaults.lowerBound)
+            } else {
+                text += span
+            }
+        }
+        return text + (repeatable ? " (repeatable)" : "")
+    }
+
     /// The same option, kept out of config files.
     func commandLineOnly() -> OptionSpec {
         var copy = self
@@ -106,11 +126,19 @@ public struct CommandSpec: Sendable {
             summary, "", "options:",
         ]
         let all = options + [.flag("help", "show this help")]
-        let width = min(28, (all.map { label(of: $0).count }.max() ?? 0) + 2)
+        // The help column starts after the longest label up to `widest`; a longer label
+        // has its help on the next line, in the same column.
+        let widest = 28
+        let width = min(widest, (all.map { label(of: $0).count }.max() ?? 0) + 2)
         for option in all {
             let text = label(of: option)
-            let pad = String(repeating: " ", count: max(2, width - text.count))
-            lines.append("  \(text)\(pad)\(option.help)\(option.repeatable ? " (repeatable)" : "")")
+            if text.count + 2 > width {
+                lines.append("  \(text)")
+                lines.append(String(repeating: " ", count: 2 + width) + option.helpLine)
+            } else {
+                let pad = String(repeating: " ", count: width - text.count)
+                lines.append("  \(text)\(pad)\(option.helpLine)")
+            }
         }
         if !footer.isEmpty { lines += ["", footer] }
         return lines.joined(separator: "\n") + "\n"

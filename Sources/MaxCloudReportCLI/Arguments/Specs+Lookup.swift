@@ -78,7 +78,8 @@ extension Specs {
             MAXCLOUD_BASE_URL, MAXCLOUD_PASSWORD, MAXCLOUD_CONFIG, MAXCLOUD_PROFILE), then the
             chosen profile of the config file, then the file's top level.
 
-            'maxcloud-report COMMAND --help' lists a command's options.
+            'maxcloud-report COMMAND --help' (or 'maxcloud-report help COMMAND') lists a
+            command's options and exit statuses.
             'maxcloud-report --version' prints the version.
 
             """

@@ -10,7 +10,9 @@ enum Specs {
         .value("email", "E", "account e-mail; env MAXCLOUD_EMAIL"),
         .flag(
             "password-stdin", "read the password from standard input (else env MAXCLOUD_PASSWORD)"),
-        .value("company", "X", "'all', a company id or a name (default all)", repeatable: true),
+        .value(
+            "company", "X", "'all', a company id or a name (default all)", kind: .companies,
+            repeatable: true),
         .value(
             "scope", "S", "company, team, assigned, tag, or 0-3 (default company)", kind: .scopes,
             repeatable: true),
@@ -37,7 +39,8 @@ enum Specs {
             kind: .timestamp),
         .value("timezone", "Z", "IANA name or +HH:MM (default Asia/Shanghai)", kind: .timeZone),
         .value(
-            "format", "F[,F]", "any of json,csv,md,html,xlsx (default all)", kind: .formats,
+            "format", "F[,F]", "any of json,csv,md,html,xlsx, or all for every one (default all)",
+            kind: .formats,
             repeatable: true),
         .value(
             "out", "DIR",
@@ -76,14 +79,30 @@ enum Specs {
         options: connection + rendering
             + [.value("snapshot", "FILE", "also save every fetched ticket to FILE", kind: .file)]
             + [dryRun] + settingsFile + logging,
-        footer: exitStatuses)
+        footer: """
+            exit status: 0 complete report written; 1 failure, nothing written (the previous
+            report in --out left as it was); 3 report written but incomplete (--allow-partial);
+            64 usage or configuration error; 77 log-in refused;
+            \(interrupted)
+            """)
+
+    /// What Ctrl-C and SIGTERM do to a command that writes files.
+    static let interrupted = """
+        130 or 143 ended by Ctrl-C or SIGTERM (the process dies by the signal, so a shell
+        sees 128+N): temporary files removed, the previous files left as they were.
+        """
 
     static let fetch = CommandSpec(
         name: "fetch", summary: "Fetch every ticket into a snapshot file, for 'render --from'.",
         options: connection.map { $0.name == "allow-partial" ? fetchAllowPartial : $0 }
             + [.value("snapshot", "FILE", "the snapshot to write (required)", kind: .file)]
             + [dryRun] + settingsFile + logging,
-        footer: exitStatuses)
+        footer: """
+            exit status: 0 complete snapshot saved; 1 failure, nothing saved (a previous
+            snapshot left as it was); 3 snapshot saved but incomplete (--allow-partial);
+            64 usage or configuration error; 77 log-in refused;
+            \(interrupted)
+            """)
 
     /// `--allow-partial` of `fetch`, which writes a snapshot, not a report.
     static let fetchAllowPartial = OptionSpec.flag(
@@ -101,7 +120,13 @@ enum Specs {
                 "from", "FILE", "the snapshot written by fetch or run --snapshot (required)",
                 kind: .file)
         ] + rendering + settingsFile + logging.filter { $0.name != "verbose" },
-        footer: exitStatuses, notes: nothingToLog)
+        footer: """
+            exit status: 0 complete report written; 1 failure, nothing written (the snapshot
+            could not be read, or a file not written; the previous report in --out left as it
+            was); 3 the snapshot is incomplete, so the report is written marked INCOMPLETE;
+            64 usage or configuration error;
+            \(interrupted)
+            """, notes: nothingToLog)
 
     static let demo = CommandSpec(
         name: "demo",
@@ -114,6 +139,10 @@ enum Specs {
             The sample data is anchored at \(SimulatorClock.anchor) (Asia/Shanghai), the default of --as-of.
             demo reads no config file (neither --config nor MAXCLOUD_CONFIG or MAXCLOUD_PROFILE):
             it always runs the simulator's sample data, into ./report unless --out says otherwise.
+
+            exit status: 0 report written; 1 failure, nothing written (the previous report in
+            --out left as it was); 64 usage or configuration error (a template's included);
+            \(interrupted)
             """,
         notes: [
             "config": demoReadsNoConfig, "profile": demoReadsNoConfig,
@@ -144,7 +173,12 @@ enum Specs {
                 kind: .integer(1...100_000)),
             latency,
         ] + settingsFile + logging.filter { $0.name != "verbose" },
-        footer: "Log in as demo@example.com with password demo-password.",
+        footer: """
+            Log in as demo@example.com with password demo-password.
+
+            exit status: 0 stopped by Ctrl-C or SIGTERM; 1 the address could not be listened
+            on (the port in use); 64 usage or configuration error.
+            """,
         notes: [
             "verbose": "simulate logs no requests; leave it out"
         ])
@@ -156,7 +190,12 @@ enum Specs {
             ["base-url", "email", "password-stdin", "retries", "timeout", "insecure-http"]
                 .contains($0.name)
         } + settingsFile + logging,
-        footer: "The companies go to standard output, one a line: id, two spaces, name.")
+        footer: """
+            The companies go to standard output, one a line: id, two spaces, name.
+
+            exit status: 0 logged in, companies listed; 1 failure (the server could not be
+            reached or gave a bad answer); 64 usage or configuration error; 77 log-in refused.
+            """)
 
     static let template = CommandSpec(
         name: "template",
@@ -168,7 +207,11 @@ enum Specs {
                 "partials", "DIR",
                 "folder of partials and parents (default: the template's folder)",
                 kind: .folder),
-        ])
+        ],
+        footer: """
+            exit status: 0 rendered to standard output; 64 usage error, or a template or data
+            file that cannot be read or used (printed as FILE:LINE:COLUMN where there is one).
+            """)
 
     static let configCheck = CommandSpec(
         name: "config check",
@@ -187,12 +230,9 @@ enum Specs {
         footer: """
             bash: maxcloud-report completion bash > /usr/local/share/bash-completion/completions/maxcloud-report
             zsh:  maxcloud-report completion zsh > /usr/local/share/zsh/site-functions/_maxcloud-report
-            """)
 
-    static let exitStatuses = """
-        exit status: 0 complete report; 1 failure (the previous report left as it was);
-        3 report written but incomplete; 64 usage or configuration error; 77 log-in refused.
-        """
+            exit status: 0 script printed; 64 usage error (no shell, or an unknown one).
+            """)
 
     static let all = [
         run, fetch, render, verify, demo, simulate, template, configCheck, completion,

@@ -9,8 +9,11 @@ extension ValueKind {
     ///   line, `'page_size'` in a config file.
     /// A list with nothing between two commas, or a comma at either end.
     static func emptyItem(_ what: String, in value: String, option label: String) -> String {
-        "empty \(what) in \(label) '\(value)': a comma at either end or two in a row; "
-            + "separate the \(what)s with single commas, such as '\(what == "format" ? "json,csv" : "company,team")'"
+        let (plural, example) =
+            ["format": ("formats", "json,csv"), "company": ("companies", "1,3")][what]
+            ?? ("\(what)s", "company,team")
+        return "empty \(what) in \(label) '\(value)': a comma at either end or two in a row; "
+            + "separate the \(plural) with single commas, such as '\(example)'"
     }
 
     func problem(with value: String, option label: String) -> String? {
@@ -39,7 +42,7 @@ extension ValueKind {
             if error.word.trimmingCharacters(in: .whitespaces).isEmpty {
                 return Self.emptyItem("format", in: value, option: label)
             }
-            return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx"
+            return "unknown format '\(error.word)': use any of json,csv,md,html,xlsx, or all"
         case .scopes:
             let words = value.split(separator: ",", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces)
@@ -47,6 +50,21 @@ extension ValueKind {
             if words.contains("") { return Self.emptyItem("scope", in: value, option: label) }
             guard let bad = words.first(where: { Scope(argument: $0) == nil }) else { return nil }
             return "unknown scope '\(bad)': use company, team, assigned, tag or 0-3"
+        case .companies:
+            // Not split otherwise: a company's name may hold a comma ("Acme Retail, Inc.").
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count > 1 else { return nil }
+            if parts.contains("") { return Self.emptyItem("company", in: value, option: label) }
+            // `all,2` can be no company's name: ids and `all` only.
+            let isAll = { (part: String) in part.lowercased() == "all" }
+            if parts.contains(where: isAll),
+                parts.allSatisfy({ isAll($0) || $0.allSatisfy(\.isASCIIDigit) })
+            {
+                return MaxCloudError.allWithOthersText(value, option: label)
+            }
+            return nil
         case .timeZone:
             do {
                 _ = try ReportClock.timeZone(named: value)
@@ -74,4 +92,9 @@ extension ValueKind {
             return nil
         }
     }
+}
+
+extension Character {
+    /// `0` to `9`.
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

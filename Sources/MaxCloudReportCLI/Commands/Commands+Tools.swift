@@ -20,24 +20,40 @@ extension Commands {
         for warning in templates.warnings {
             context.console.warning(warning.message, at: warning.place)
         }
-        let json: Data
-        do {
-            json = try Data(contentsOf: URL(fileURLWithPath: dataPath))
-        } catch {
-            throw ReportError.template(
-                place: dataPath,
-                message: "cannot read the data file: \(FileProblem.describe(error, path: dataPath))"
-            )
+        // Read through a descriptor, as a config file is: `-` and `/dev/stdin` are a pipe.
+        let name = dataPath == "-" ? ConfigFile.standardInputName : dataPath
+        let bytes: [UInt8]
+        switch ConfigFile.load(dataPath) {
+        case .success(let loaded): bytes = loaded.0
+        case .failure(let problem):
+            let reason = problem.reason.prefix(1).lowercased() + problem.reason.dropFirst()
+            throw ReportError.template(place: name, message: "cannot read the data file: \(reason)")
         }
         let data: MustacheValue
         do {
-            data = try TemplateContext.make(json: json)
+            data = try TemplateContext.make(json: Data(bytes))
         } catch {
-            throw ReportError.template(
-                place: dataPath, message: "cannot use the data file: \(FileProblem.json(error))")
+            throw dataFileError(error, bytes: bytes, name: name)
         }
         Console.output(try templates.render(fileURL.lastPathComponent, data: data))
         return ExitStatus.success
+    }
+
+    /// Why `template`'s data file could not be used: where JSON that is not well formed
+    /// goes wrong (`data.json:3:14`), or which value is not what it should be.
+    static func dataFileError(_ error: any Error, bytes: [UInt8], name: String) -> ReportError {
+        do {
+            _ = try JSONReader.read(bytes)
+        } catch {
+            return .template(
+                place: "\(name):\(error.position)",
+                message: "the data file is not valid JSON: \(error.message)")
+        }
+        if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty {
+            return .template(place: name, message: "the data file is not valid JSON")
+        }
+        return .template(
+            place: name, message: "cannot use the data file: \(FileProblem.json(error))")
     }
 
     /// `config check FILE`: every problem of the file, each with its line and column
@@ -48,7 +64,7 @@ extension Commands {
         else {
             throw UsageError("config check needs exactly one FILE, the config file to check")
         }
-        let file = try ConfigFile.read(path: path)
+        let file = try ConfigFile.read(path: path, profile: context.arguments.value("profile"))
         if let profile = context.arguments.value("profile"), file.profile(profile) == nil {
             throw ConfigError(issues: [SettingsLayers.unknownProfile(profile, in: file)])
         }

@@ -79,10 +79,15 @@ public struct ConfigFile: Sendable {
 
     /// Reads and checks a config file: a regular file, or a pipe such as `/dev/stdin`
     /// (`-` is standard input too).
+    /// - Parameter profile: the profile that will be used, if one is: when the file has
+    ///   other problems, its absence is reported among them (without them, the caller
+    ///   reports it).
     /// - Throws: `ConfigError` with every problem found: a file that cannot be read or is
     ///   not JSON, unknown keys (with a suggestion), wrong types, bad values, a password in
     ///   a regular file that others can read.
-    public static func read(path given: String) throws(ConfigError) -> ConfigFile {
+    public static func read(path given: String, profile: String? = nil) throws(ConfigError)
+        -> ConfigFile
+    {
         let path = given == "-" ? standardInputName : given
         let bytes: [UInt8]
         let mode: mode_t?
@@ -104,11 +109,29 @@ public struct ConfigFile: Sendable {
         var checker = ConfigChecker(path: path, mode: mode)
         let file = checker.file(root)
         guard checker.issues.isEmpty else {
+            var issues = checker.issues
+            if let profile, !Self.names(profile, in: root) {
+                issues.append(SettingsLayers.unknownProfile(profile, in: file))
+            }
             let origin = SourcePosition(line: 0, column: 0)
             throw ConfigError(
-                issues: checker.issues.sorted { ($0.position ?? origin) < ($1.position ?? origin) })
+                issues: issues.sorted { ($0.position ?? origin) < ($1.position ?? origin) })
         }
         return file
+    }
+
+    /// Whether the file's `profiles` object has a key `profile`, whatever its value (a
+    /// profile that is not an object is reported as such, not as missing).
+    static func names(_ profile: String, in root: JSONNode) -> Bool {
+        guard case .object(let members) = root.value else { return false }
+        for member in members where member.key == ConfigChecker.profilesKey {
+            if case .object(let profiles) = member.value.value,
+                profiles.contains(where: { $0.key == profile })
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `path` names this process's standard input.

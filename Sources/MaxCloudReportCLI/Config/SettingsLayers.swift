@@ -54,7 +54,7 @@ public struct SettingsLayers: Sendable {
                 profile: nil, configPath: nil)
         }
 
-        let file = try ConfigFile.read(path: path)
+        let file = try ConfigFile.read(path: path, profile: profile)
         var layers = [file.top.arguments.restricted(to: spec)]
         var password = file.top.password
         if let profile {

@@ -40,6 +40,11 @@ extension CommandContext {
         if let empty = companies.first(where: \.isEmpty) {
             throw UsageError("empty --company '\(empty)': give 'all', a company id or a name")
         }
+        if companies.count > 1, companies.contains(where: { $0.lowercased() == "all" }) {
+            // Each value given: `'all' --company '2'` reads as the command line did.
+            throw UsageError(
+                MaxCloudError.allWithOthersText(companies.joined(separator: "' --company '")))
+        }
         settings.companies = companies.isEmpty ? ["all"] : companies
         var scopes: [Scope] = []
         for word in args.list("scope") {
@@ -76,6 +81,22 @@ extension CommandContext {
         throw UsageError(
             "no password: set MAXCLOUD_PASSWORD, use --password-stdin, or put \"password\" in a "
                 + "config file only you can read (chmod 600)")
+    }
+
+    /// Where `readPassword` takes the password from, in words for a refused log-in's hint
+    /// ("check the e-mail and ..."); nil when there is no password to take.
+    var passwordSource: String? {
+        if arguments.has("password-stdin") {
+            return "the password given on standard input (--password-stdin)"
+        }
+        if let password = environment["MAXCLOUD_PASSWORD"], !password.isEmpty {
+            return "MAXCLOUD_PASSWORD"
+        }
+        if layers.configPassword != nil, let path = layers.configPath {
+            let file = ConfigFile.isStandardInput(path) ? ConfigFile.standardInputName : path
+            return "the \"password\" in the config file \(file)"
+        }
+        return nil
     }
 
     /// The first line of standard input as the password, for `--password-stdin`: only from
