@@ -2,19 +2,20 @@ import Testing
 
 @testable import MaxCloudReportCLI
 
+/// The message a parse of `arguments` fails with, or nil when it parses.
+func usageError(_ arguments: [String], _ spec: CommandSpec = Specs.run) -> String? {
+    do {
+        _ = try spec.parse(arguments)
+        return nil
+    } catch {
+        return error.message
+    }
+}
+
 /// The parser against the commands' real declarations.
 @Suite struct ArgumentsTests {
     func parse(_ arguments: [String], _ spec: CommandSpec = Specs.run) throws -> ParsedArguments {
         try spec.parse(arguments)
-    }
-
-    func usageError(_ arguments: [String], _ spec: CommandSpec = Specs.run) -> String? {
-        do {
-            _ = try spec.parse(arguments)
-            return nil
-        } catch {
-            return error.message
-        }
     }
 
     @Test func aValueMayFollowTheOptionOrAnEqualsSign() throws {

@@ -7,15 +7,6 @@ import Testing
 
 /// `--company` lists and values left out, as a user test found them.
 @Suite struct CommandLineFindingsTests {
-    func usageError(_ arguments: [String], _ spec: CommandSpec = Specs.run) -> String? {
-        do {
-            _ = try spec.parse(arguments)
-            return nil
-        } catch {
-            return error.message
-        }
-    }
-
     @Test func anOptionWhereAValueBelongsIsAMissingValue() throws {
         #expect(
             usageError(["--company", "--quiet"])
