@@ -11,10 +11,15 @@ extension KeyedDecodingContainer {
     func lenientInt(_ key: Key, problems: inout [String]) -> Int? {
         if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
         guard contains(key), (try? decodeNil(forKey: key)) == false else { return nil }
-        if let value = try? decode(Double.self, forKey: key),
-            value.isFinite, value.rounded() == value, abs(value) < 9e15
-        {
-            return Int(value)
+        if let value = try? decode(Double.self, forKey: key) {
+            if value.isFinite, value.rounded() == value, abs(value) < 9e15 { return Int(value) }
+            // A fraction, or a whole number beyond what is read exactly: not an id or a count.
+            problems.append(
+                value.isFinite && value.rounded() == value
+                    ? "\(key.stringValue) \(value) is beyond the largest whole number read "
+                        + "(9223372036854775807)"
+                    : "\(key.stringValue) \(value) is not a whole number")
+            return nil
         }
         if let text = try? decode(String.self, forKey: key) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -95,7 +95,9 @@ public struct Ticket: Sendable, Hashable, Codable {
         var problems: [String] = []
         guard let id = c.lenientInt(.id, problems: &problems) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .id, in: c, debugDescription: "ticket without a numeric id")
+                forKey: .id, in: c,
+                debugDescription: problems.last.map { "ticket without a usable id: \($0)" }
+                    ?? "ticket without a numeric id")
         }
         self.id = id
         companyID = c.lenientInt(.companyID, problems: &problems)

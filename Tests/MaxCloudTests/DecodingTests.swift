@@ -86,15 +86,16 @@ func pageBody(
     }
 
     @Test func entriesWithoutAReadableIDStillCountTowardsTheResultCount() async throws {
-        // Five entries for result_count 5: three tickets and two without a usable id.
+        // Seven entries for result_count 7: three tickets and four without a usable id.
         let tickets = """
-            {"id": 1}, {"id": null}, {"id": 2}, {"id": "abc"}, {"id": 3}
+            {"id": 1}, {"id": null}, {"id": 2}, {"id": "abc"}, {"id": 3},
+            {"id": 9223372036854775808}, {"id": 4.5}
             """
         let client = try client { request in
             guard request.url.path == "/api/tickets" else {
                 return json(#"{"status": 200, "request_id": "r", "data": {"token": "t"}}"#)
             }
-            return json(pageBody(tickets, resultCount: 5))
+            return json(pageBody(tickets, resultCount: 7))
         }
         let sessions = Sessions(client: client, email: "e", password: "p")
         try await sessions.start()
@@ -103,10 +104,16 @@ func pageBody(
         let result = try await fetcher.fetch(source, company: Company(id: 2, name: "二组"))
 
         #expect(result.tickets.map(\.id) == [1, 2, 3])
-        #expect(result.unreadable == 2)
+        #expect(result.unreadable == 4)
         #expect(result.complete)
-        #expect(result.warnings.count == 2)
+        #expect(result.warnings.count == 4)
         #expect(result.warnings.allSatisfy { $0.contains("not a readable ticket") })
+        // A number that is too large or not whole is said as such, not as "not numeric".
+        #expect(
+            result.warnings.contains {
+                $0.contains("id 9.223372036854776e+18 is beyond the largest whole number read")
+            })
+        #expect(result.warnings.contains { $0.contains("id 4.5 is not a whole number") })
     }
 
     @Test func requestCarriesScopeTagAndTokenAsDocumented() async throws {
