@@ -32,7 +32,10 @@ extension TicketFetcher {
                 + " but the server reported "
                 + "result_count \(result.firstResultCount) on the first page and "
                 + "\(result.resultCount) on the last"
-            if let moved = result.countsMoved {
+            // The moved count, unless it only repeats the first and last result_count.
+            if let moved = result.countsMoved,
+                !(moved.hasPrefix("result_count") && result.firstResultCount != result.resultCount)
+            {
                 told += ", and \(moved)"
             }
             result.warnings.append(

@@ -196,6 +196,25 @@ final class ScriptedAPI: Sendable {
         #expect(api.ticketRequests == 15)
     }
 
+    @Test func aResultCountThatGrowsAfterTheFirstPageIsSaidOnce() async throws {
+        let ids = self.ids
+        let api = ScriptedAPI { page, _ in
+            .init(
+                pageCount: 4, resultCount: page == 1 ? 40 : 41, open: 40, closed: 0,
+                tickets: ScriptedAPI.slice(ids, page: page, size: 10).map { ScriptedAPI.ticket($0) }
+            )
+        }
+        let (result, _) = try await api.fetch()
+        let warning = try #require(result.warnings.last)
+
+        #expect(!result.complete)
+        #expect(
+            warning.contains(
+                "read 40 unique tickets but the server reported result_count 40 on the first page "
+                    + "and 41 on the last, after 3 readings"))
+        #expect(warning.components(separatedBy: "result_count").count == 2)
+    }
+
     @Test func anAnswerForAnotherPageThanAskedIsAnErrorNamingBoth() async throws {
         let ids = self.ids
         let api = ScriptedAPI { page, _ in
