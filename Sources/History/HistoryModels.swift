@@ -101,7 +101,7 @@ public struct TicketState: Sendable, Equatable {
 
 /// What changed between two runs, one of the figures of a change count.
 public enum ChangeMeasure: String, Sendable, CaseIterable {
-    /// Not seen in the earlier run, and created after it (or with an unreadable `created_at`).
+    /// Not seen in the earlier run, and created at or after its as-of time (or with an unreadable `created_at`).
     case created
     /// Open then, closed now.
     case closed

@@ -55,7 +55,7 @@ extension HistoryStore {
     /// for each measure (only the non-zero counts).
     ///
     /// A ticket is one (company, id). `created`: in `current` but not in `previous`, and
-    /// created after `previous`'s as-of time (or with an unreadable `created_at`).
+    /// created at or after `previous`'s as-of time (or with an unreadable `created_at`).
     /// `closed`, `reopened`, `reassigned` compare the tickets seen in both.
     /// With `inferFromAbsence` (runs that list open tickets only, so a closed ticket is
     /// simply not listed): a ticket open in `previous` and not listed in `current` counts
@@ -131,10 +131,10 @@ extension HistoryStore {
             whole_then AS (SELECT company_id FROM run_companies WHERE run_id = ?1 AND complete = 1),
             events (measure, company_id, priority) AS (
                 SELECT 'created', company_id, priority FROM only_now
-                    WHERE created_time IS NULL OR created_time > ?4
+                    WHERE created_time IS NULL OR created_time >= ?4
                 UNION ALL
                 SELECT 'reopened', company_id, priority FROM only_now
-                    WHERE ?3 AND is_closed = 0 AND created_time <= ?4
+                    WHERE ?3 AND is_closed = 0 AND created_time < ?4
                         AND company_id IN whole_then
                 UNION ALL
                 SELECT 'closed', company_id, priority FROM both

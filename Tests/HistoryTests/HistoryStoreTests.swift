@@ -29,6 +29,7 @@ struct HistoryStoreTests {
             ticket(8, created: 150),  // created after the previous run
             ticket(9, created: nil),  // created_at unreadable: counted as created
             ticket(10, created: 50),  // not seen before, but created before the previous run
+            ticket(11, created: 100),  // created at the previous run's as-of time: created
         ]
         let first = try record(history.path, run(100, before), before)
         let second = try record(history.path, run(200, after), after)
@@ -42,8 +43,8 @@ struct HistoryStoreTests {
         #expect(previous == first)
         #expect(
             figures(counts) == [
-                "created": 2, "closed": 1, "reopened": 1, "reassigned": 2, "backlog_before": 6,
-                "backlog_now": 8,
+                "created": 3, "closed": 1, "reopened": 1, "reassigned": 2, "backlog_before": 6,
+                "backlog_now": 9,
             ])
         #expect(
             counts.contains {
@@ -59,7 +60,9 @@ struct HistoryStoreTests {
         let history = TemporaryHistory()
         defer { history.remove() }
         let before = [ticket(1), ticket(2), ticket(3, company: 2)]
-        let after = [ticket(1), ticket(4, created: 50), ticket(5, created: 150)]
+        let after = [
+            ticket(1), ticket(4, created: 50), ticket(5, created: 150), ticket(6, created: 100),
+        ]
         let companies = [
             HistoryCompany(id: 1, name: "c1", complete: true),
             HistoryCompany(id: 2, name: "c2", complete: false),
@@ -73,10 +76,11 @@ struct HistoryStoreTests {
         store.rollback()
 
         // 2 was not listed now: closed. 3 neither, but its company was not read whole.
-        // 4 was not listed then but is older than that run: reopened. 5 is new.
+        // 4 was not listed then but is older than that run: reopened. 5 is new, and so is 6,
+        // created at the very as-of time of the run before.
         #expect(
             figures(counts) == [
-                "created": 1, "closed": 1, "reopened": 1, "backlog_before": 3, "backlog_now": 3,
+                "created": 2, "closed": 1, "reopened": 1, "backlog_before": 3, "backlog_now": 4,
             ])
     }
 
