@@ -32,10 +32,7 @@ extension TicketFetcher {
                 + " but the server reported "
                 + "result_count \(result.firstResultCount) on the first page and "
                 + "\(result.resultCount) on the last"
-            // The moved count, unless it only repeats the first and last result_count.
-            if let moved = result.countsMoved,
-                !(moved.hasPrefix("result_count") && result.firstResultCount != result.resultCount)
-            {
+            if let moved = result.countsMoved {
                 told += ", and \(moved)"
             }
             result.warnings.append(
@@ -192,15 +189,19 @@ extension TicketFetcher {
         // left out of the counts but still stands for one of the server's results.
         let listed = tickets.count + unreadable
         // The scope's counts moving from one page to another mean the list changed while
-        // paging: a result_count that differs on any page (even when the first and the last
-        // agree), or open and closed moving while result_count stayed the same (a ticket
-        // swapped for another).
+        // paging: a result_count that differs on a middle page while the first and the last
+        // agree (when they differ, that alone says so), or open and closed moving while
+        // result_count stayed the same (a ticket swapped for another).
+        let endsAgree = first.resultCount == last.resultCount
         var countsMoved: String?
         for number in numbers.dropFirst() where countsMoved == nil {
             let page = pages[number]!
             let at = number == numbers.last ? "the last" : "page \(number)"
             countsMoved =
-                SourceResult.moved("result_count", first.resultCount, page.resultCount, at: at)
+                (endsAgree
+                    ? SourceResult.moved(
+                        "result_count", first.resultCount, page.resultCount, at: at)
+                    : nil)
                 ?? SourceResult.moved("open", first.open, page.open, at: at)
                 ?? SourceResult.moved("closed", first.closed, page.closed, at: at)
         }

@@ -26,9 +26,11 @@ public struct SourceResult: Sendable {
     /// Whether the unique tickets, with the unreadable entries, match `result_count`, and
     /// the scope's `result_count`, open and closed counts were the same on every page.
     public var complete: Bool
-    /// How the scope's `result_count`, `open` or `closed` moved from the first page to a
-    /// later one, such as `open 28 on the first page and 27 on the last` or
-    /// `result_count 40 on the first page and 39 on page 2`; nil when they held.
+    /// How the scope's `open` or `closed` moved from the first page to a later one, or its
+    /// `result_count` on a middle page while the first and the last agree (a difference
+    /// between those two is `firstResultCount` and `resultCount`): such as `open 28 on the
+    /// first page and 27 on the last` or `result_count 40 on the first page and 39 on
+    /// page 2`; nil when they held.
     public var countsMoved: String? = nil
 
     /// `name first on the first page and later on the last` (or `on page N`), when both

@@ -47,10 +47,14 @@ public struct ReportData: Sendable {
         }
         rows.sort { ($0.companyID, $0.ticket.id) < ($1.companyID, $1.ticket.id) }
         var tally = Tally(clock: clock)
-        for row in rows { tally.add(row) }
+        var widths = TicketColumnWidths()
+        for row in rows {
+            tally.add(row)
+            widths.add(row)
+        }
         self.init(
-            header: snapshot.header, names: names, rows: TicketRows(rows), tally: tally,
-            clock: clock)
+            header: snapshot.header, names: names,
+            rows: TicketRows(rows, columnWidths: widths), tally: tally, clock: clock)
         if !repeatedOrder.isEmpty {
             summary.warnings.append(
                 Self.repeatedWarning(repeatedOrder.map { ($0, repeated[$0]!) }, names: names))

@@ -22,6 +22,12 @@ struct TicketColumnWidths: Sendable {
         highest = lowest
     }
 
+    /// The widths of `rows`, in a pass of their own.
+    init<Rows: Sequence<TicketRow>>(of rows: Rows) {
+        self.init()
+        for row in rows { add(row) }
+    }
+
     /// Notes one row's cells.
     mutating func add(_ row: TicketRow) {
         let ticket = row.ticket

@@ -19,12 +19,10 @@ public final class TicketRows: Sequence, Sendable {
     /// The `Tickets` sheet's column widths, noted as the rows were counted.
     let columnWidths: TicketColumnWidths
 
-    init(_ rows: [TicketRow]) {
+    init(_ rows: [TicketRow], columnWidths: TicketColumnWidths) {
         storage = .memory(rows)
         count = rows.count
-        var widths = TicketColumnWidths()
-        for row in rows { widths.add(row) }
-        columnWidths = widths
+        self.columnWidths = columnWidths
     }
 
     init(spill: SpillFile, count: Int, names: [Int: String], columnWidths: TicketColumnWidths) {

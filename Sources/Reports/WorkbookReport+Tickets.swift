@@ -127,8 +127,6 @@ enum TicketSheets {
 
     /// Widths from the longest cell of each column (see `TicketColumnWidths`).
     static func columnWidths<Rows: Sequence<TicketRow>>(_ rows: Rows) -> [Double] {
-        var widths = TicketColumnWidths()
-        for row in rows { widths.add(row) }
-        return widths.widths
+        TicketColumnWidths(of: rows).widths
     }
 }
